@@ -1,0 +1,47 @@
+# Korea–Singapore Partnership Tracker. `make serve` previews the site, `make test` checks it;
+# both set themselves up on a fresh machine (a .venv with the pinned versions).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: site serve test validate lint screenshots chromium clean
+
+site: $(VENV)/.site  ## Build the site into site/
+	$(BIN)/mkdocs build --strict
+
+serve: $(VENV)/.site  ## Live preview that rebuilds when data/, templates or docs/ change
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
+
+test: $(VENV)/.dev chromium  ## Every test: data, build, browser
+	$(BIN)/pytest
+
+validate: $(VENV)/.site  ## Check data/ and print every problem as file:line:column
+	$(BIN)/python -m tracker.validate data
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check tracker tests macros.py
+	$(BIN)/ruff format --check tracker tests macros.py
+
+screenshots: site $(VENV)/.dev chromium  ## PNGs of the main page types under screenshots/
+	$(BIN)/python tests/screenshots.py
+
+# Debian's Chromium for the browser tests; playwright never downloads a browser of its own.
+chromium:
+	@command -v chromium >/dev/null || sh tests/install-chromium.sh
+
+$(VENV)/.site: requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -r requirements.txt
+	$(BIN)/pip install -q --no-deps -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.site requirements-dev.txt
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@
+
+clean:
+	rm -rf site screenshots .pytest_cache

@@ -1,0 +1,15 @@
+"""mkdocs-macros module: hands the page templates the queries, the filters and citations."""
+
+from pathlib import Path
+
+from tracker.filters import FILTERS, Citations
+from tracker.load import load_cached
+from tracker.queries import for_dataset
+
+
+def define_env(env):
+    data = load_cached(Path(env.conf["config_file_path"]).parent / env.conf["extra"]["data_dir"])
+    env.variables["q"] = for_dataset(data)
+    for name, function in FILTERS.items():
+        env.filter(function, name)
+    env.macro(lambda: Citations(data), "citations")

@@ -1,0 +1,49 @@
+"""Shared fixtures: builds of the fixture dataset, made once per test session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
+
+
+def mkdocs_build(
+    out: Path, *, data: Path = FIXTURE_DATA, project: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """Run ``mkdocs build --strict`` as ``make site`` does, on the given data, into ``out``."""
+    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRACKER_DATA": str(data), **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+        cwd=project,
+        env=environ,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("fixture-site")
+    result = mkdocs_build(out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """The site's own files (not data, not the venv) copied, for builds that change them."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for name in ("mkdocs.yml", "macros.py"):
+        shutil.copy(ROOT / name, copy / name)
+    for name in ("docs", "tracker"):
+        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return copy

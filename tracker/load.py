@@ -1,0 +1,357 @@
+"""Read every file under ``data/`` into one :class:`~tracker.dataset.Dataset`, or fail with
+every problem at once, each as ``file:line:column: what is wrong``.
+
+YAML is composed into nodes first (with libyaml when present) so that each value keeps the
+line and column it was written at; the record classes in :mod:`tracker.models` then check
+shapes and types, and the checks here follow references between records.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import types
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .dataset import Dataset
+from .models import COLLECTIONS, ID_RE, MILESTONE_ORDER, Agreement, Record, Ref, describe
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_scalar = yaml.constructor.SafeConstructor()
+EXTENSIONS = (".yml", ".yaml")
+Path_ = tuple  # a key path inside one file: ("milestones", 0, "date")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+
+class DataError(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        noun = "problem" if len(self.problems) == 1 else "problems"
+        lines = [str(p) for p in self.problems]
+        super().__init__(f"{len(self.problems)} {noun} in the data:\n" + "\n".join(lines))
+
+
+@dataclass
+class _File:
+    """One data file as read: where each key and value stands, for messages."""
+
+    shown: str
+    values: dict[Path_, tuple[int, int]]
+    keys: dict[Path_, tuple[int, int]]
+
+    def at(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        table = self.keys if key else self.values
+        while path not in table and path:
+            path = path[:-1]
+        return table.get(path, (1, 1))
+
+
+def _shown(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _python(node: yaml.Node, path: Path_, file: _File, problems: list[Problem]) -> Any:
+    """Turn a YAML node into plain values, noting where each one was written."""
+    file.values[path] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                problems.append(Problem(file.shown, *_mark(key_node), "a key must be a plain word"))
+                continue
+            if key in out:
+                problems.append(Problem(file.shown, *_mark(key_node), f"duplicate key '{key}'"))
+            file.keys[path + (key,)] = _mark(key_node)
+            out[key] = _python(value_node, path + (key,), file, problems)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_python(item, path + (i,), file, problems) for i, item in enumerate(node.value)]
+    tag = node.tag.rsplit(":", 1)[-1]
+    if tag == "int":
+        return _scalar.construct_yaml_int(node)
+    if tag == "float":
+        return _scalar.construct_yaml_float(node)
+    if tag == "bool":
+        return _scalar.construct_yaml_bool(node)
+    if tag == "null":
+        return None
+    # Dates stay as written ("2022-11-21"); the Date type reads their precision.
+    return node.value
+
+
+def _read(path: Path, problems: list[Problem]) -> tuple[Any, _File] | None:
+    file = _File(_shown(path), {}, {})
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        problems.append(Problem(file.shown, 1, 1, f"not UTF-8 text ({err.reason})"))
+        return None
+    try:
+        node = yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = err.problem or err.context or "unreadable"
+        problems.append(Problem(file.shown, line, column, f"YAML syntax error: {what}"))
+        return None
+    except yaml.YAMLError as err:
+        problems.append(Problem(file.shown, 1, 1, f"YAML syntax error: {err}"))
+        return None
+    if node is None:
+        problems.append(Problem(file.shown, 1, 1, "the file is empty"))
+        return None
+    data = _python(node, (), file, problems)
+    if not isinstance(data, dict):
+        problems.append(Problem(file.shown, 1, 1, f"a record must be a mapping of keys to values, not {describe(data)}"))
+        return None
+    return data, file
+
+
+# -- messages for what the record classes reject ---------------------------------------------
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The record class or Literal inside Optional[...], list[...] and Annotated[...]."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated or origin is list:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            annotation = next(a for a in get_args(annotation) if a is not type(None))
+        else:
+            return annotation
+
+
+def _field(cls: type[BaseModel], loc: tuple) -> tuple[type[BaseModel], Any]:
+    """Follow an error location through the classes: (class holding the last key, its annotation)."""
+    owner, annotation = cls, None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if annotation is not None:
+            owner = _unwrap(annotation)
+        field = owner.model_fields.get(str(part))
+        if field is None:
+            return owner, None
+        annotation = field.annotation
+    return owner, annotation
+
+
+def _model_at(cls: type[BaseModel], loc: tuple) -> type[BaseModel]:
+    owner, annotation = _field(cls, loc)
+    inner = _unwrap(annotation) if annotation is not None else owner
+    return inner if isinstance(inner, type) and issubclass(inner, BaseModel) else owner
+
+
+def _suggest(word: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _message(cls: type[BaseModel], error: dict) -> str:
+    loc, kind, value = error["loc"], error["type"], error.get("input")
+    name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
+    if kind == "missing":
+        return f"missing required key '{name}'"
+    if kind == "extra_forbidden":
+        known = [k for k in _model_at(cls, loc[:-1]).model_fields if k != "id"]
+        return f"unknown key '{name}'{_suggest(name, known)}"
+    if kind == "literal_error":
+        _, annotation = _field(cls, loc)
+        options = list(get_args(_unwrap(annotation))) if annotation is not None else []
+        listed = ", ".join(options)
+        return f"'{value}' is not a known {name}{_suggest(value, options)}; expected one of: {listed}"
+    if kind == "string_type":
+        return f"'{name}' is empty" if value is None else f"'{name}' should be text, not {describe(value)}"
+    if kind == "string_too_short":
+        return f"'{name}' is empty"
+    if kind == "list_type":
+        return f"'{name}' should be a list, not {describe(value)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"'{name}' should be a mapping of keys to values, not {describe(value)}"
+    if kind == "too_short":
+        return f"'{name}' needs at least one entry"
+    if kind == "bool_type":
+        return f"'{name}' should be true or false, not {describe(value)}"
+    if kind == "string_pattern_mismatch":
+        if name == "url":
+            return f"'{value}' is not a web address: it should start with http:// or https://"
+        return f"'{value}' is not a valid id: use lowercase letters, digits and single hyphens"
+    if kind == "value_error":
+        return str(error["ctx"]["error"])
+    return f"'{name}': {error['msg']}"
+
+
+# -- references between records ---------------------------------------------------------------
+
+
+def _references(value: Any, annotation: Any, path: Path_, metadata: tuple = ()):
+    """Yield (path, collection, id) for each reference inside one value."""
+    if value is None:
+        return
+    for meta in metadata:
+        if isinstance(meta, Ref):
+            yield path, meta.collection, value
+            return
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        base, *meta = get_args(annotation)
+        yield from _references(value, base, path, tuple(meta))
+    elif origin is list:
+        (inner,) = get_args(annotation)
+        for i, item in enumerate(value):
+            yield from _references(item, inner, path + (i,))
+    elif origin in (Union, types.UnionType):
+        for arm in get_args(annotation):
+            if arm is not type(None):
+                yield from _references(value, arm, path)
+    elif isinstance(value, BaseModel):
+        for name, field in type(value).model_fields.items():
+            yield from _references(getattr(value, name), field.annotation, path + (name,), tuple(field.metadata))
+
+
+def _check_references(records: dict[str, dict[str, Record]], files: dict[int, _File], problems: list[Problem]) -> None:
+    for collection, table in records.items():
+        for record in table.values():
+            file = files[id(record)]
+            for path, target, ref in _references(record, type(record), ()):
+                if ref in records[target]:
+                    if target == collection and ref == record.id:
+                        problems.append(Problem(file.shown, *file.at(path), f"'{ref}' refers to this record itself"))
+                    continue
+                singular = COLLECTIONS[target].singular
+                hint = _suggest(ref, sorted(records[target]))
+                problems.append(Problem(file.shown, *file.at(path), f"unknown {singular} '{ref}'{hint}"))
+
+
+def _check_milestones(agreement: Agreement, file: _File, problems: list[Problem]) -> None:
+    dated = [(i, m) for i, m in enumerate(agreement.milestones) if m.type in MILESTONE_ORDER]
+    for i, later in dated:
+        for j, earlier in dated:
+            if MILESTONE_ORDER.index(earlier.type) < MILESTONE_ORDER.index(later.type) and later.when.surely_before(
+                earlier.when
+            ):
+                field = "date" if later.date else "by"
+                problems.append(
+                    Problem(
+                        file.shown,
+                        *file.at(("milestones", i, field)),
+                        f"milestone '{later.type}' ({later.when}) is dated before '{earlier.type}' ({earlier.when})",
+                    )
+                )
+
+
+def _check_ranges(record: Record, file: _File, problems: list[Problem]) -> None:
+    pairs: list[tuple[Path_, Any, Any]] = []
+    if hasattr(record, "end"):
+        pairs.append((("end",), record.date, record.end))
+    for i, role in enumerate(getattr(record, "roles", ())):
+        pairs.append((("roles", i, "until"), role.since, role.until))
+    for path, start, end in pairs:
+        if start and end and end.surely_before(start):
+            problems.append(Problem(file.shown, *file.at(path), f"'{path[-1]}' ({end}) is before the start ({start})"))
+
+
+# -- the whole folder -------------------------------------------------------------------------
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    return sorted(p for p in Path(data_dir).rglob("*") if p.is_file() and p.suffix in EXTENSIONS)
+
+
+def load(data_dir: str | Path) -> Dataset:
+    """Load and check every record under ``data_dir``; raise :class:`DataError` listing all problems."""
+    data_dir = Path(data_dir)
+    problems: list[Problem] = []
+    records: dict[str, dict[str, Record]] = {name: {} for name in COLLECTIONS}
+    files: dict[int, _File] = {}
+    seen: dict[tuple[str, str], str] = {}
+    if not data_dir.is_dir():
+        raise DataError([Problem(_shown(data_dir), 1, 1, "the data folder does not exist")])
+    for path in data_files(data_dir):
+        shown = _shown(path)
+        parts = path.relative_to(data_dir).parts
+        collection = parts[0]
+        if len(parts) != 2 or collection not in COLLECTIONS:
+            hint = _suggest(collection, list(COLLECTIONS)) if len(parts) > 1 else ""
+            where = f"'{collection}/'" if len(parts) > 1 else "the top of data/"
+            problems.append(
+                Problem(shown, 1, 1, f"records go in data/<collection>/, and {where} is not one{hint}; "
+                        f"collections: {', '.join(COLLECTIONS)}")
+            )
+            continue
+        record_id = path.stem
+        if not ID_RE.match(record_id):
+            problems.append(
+                Problem(shown, 1, 1, f"'{record_id}' is not a valid id for a file name: use lowercase letters, digits and single hyphens")
+            )
+            continue
+        if (collection, record_id) in seen:
+            problems.append(Problem(shown, 1, 1, f"duplicate id '{record_id}': {seen[collection, record_id]} has it too"))
+            continue
+        seen[collection, record_id] = shown
+        read = _read(path, problems)
+        if read is None:
+            continue
+        data, file = read
+        cls = COLLECTIONS[collection]
+        if "id" in data:
+            problems.append(Problem(shown, *file.at(("id",), key=True), "remove 'id': a record's id is its file name"))
+        try:
+            record = cls.model_validate({**data, "id": record_id})
+        except ValidationError as err:
+            for error in err.errors(include_url=False):
+                key = error["type"] == "extra_forbidden"
+                problems.append(Problem(shown, *file.at(tuple(error["loc"]), key=key), _message(cls, error)))
+            continue
+        records[collection][record_id] = record
+        files[id(record)] = file
+        if isinstance(record, Agreement):
+            _check_milestones(record, file, problems)
+        _check_ranges(record, file, problems)
+    _check_references(records, files, problems)
+    if problems:
+        raise DataError(problems)
+    return Dataset(**records)
+
+
+_cache: dict[Path, tuple[tuple, Dataset]] = {}
+
+
+def load_cached(data_dir: str | Path) -> Dataset:
+    """:func:`load`, done again only when a file under ``data_dir`` changed since the last call.
+
+    The MkDocs hook and ``macros.py`` both ask for the dataset during one build; this keeps
+    that to a single read, and lets ``mkdocs serve`` pick up edits.
+    """
+    data_dir = Path(data_dir).resolve()
+    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in data_files(data_dir))
+    cached = _cache.get(data_dir)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    dataset = load(data_dir)
+    _cache[data_dir] = (stamp, dataset)
+    return dataset

@@ -1,0 +1,448 @@
+"""The typed records that ``data/`` holds, one class per folder.
+
+These classes are the specification of the data files: what they accept is what a
+contributor may write. Each record's id is its file name; every fact carries ``cite``, a
+list of source ids. References to other records are typed with :class:`Ref` so that the
+loader can check them and the pages can follow them both ways.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+    model_validator,
+)
+
+from .dates import PartialDate
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+class Ref:
+    """Marks a string field as the id of a record in another collection."""
+
+    def __init__(self, collection: str) -> None:
+        self.collection = collection
+
+    def __repr__(self) -> str:
+        return f"Ref({self.collection!r})"
+
+
+def _ref(collection: str):
+    return Annotated[str, Ref(collection), Field(pattern=ID_PATTERN)]
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _date(value: object) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValueError(f"should be a date (YYYY, YYYY-MM or YYYY-MM-DD), not {describe(value)}")
+    return PartialDate.parse(value)
+
+
+def describe(value: object) -> str:
+    """How a wrong value is named in an error message."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+# Free text is stored with its white space folded: a YAML block may wrap lines anywhere.
+Text = Annotated[str, Field(min_length=1), AfterValidator(_squash)]
+Date = Annotated[
+    PartialDate,
+    PlainValidator(_date),
+    PlainSerializer(lambda d: d.iso, return_type=str),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}),
+]
+AgreementRef = _ref("agreements")
+EventRef = _ref("events")
+SectorRef = _ref("sectors")
+PersonRef = _ref("people")
+OrganisationRef = _ref("organisations")
+SourceRef = _ref("sources")
+Cites = Annotated[list[SourceRef], Field(min_length=1)]
+
+
+class Item(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Statement(Item):
+    """Something a document says, put in our own words."""
+
+    text: Text
+    cite: Cites
+
+
+class Name(Item):
+    """A name as a document writes it: where documents spell a name differently, one each."""
+
+    name: Text
+    cite: Cites
+
+
+MilestoneType = Literal[
+    "negotiations-launched",
+    "negotiations-concluded",
+    "signed",
+    "adopted",
+    "established",
+    "legal-procedures-completed",
+    "entered-into-force",
+    "anniversary",
+    "upgrade-talks-agreed",
+    "reported",
+]
+
+# A milestone later in this list may not be dated before one earlier in it.
+MILESTONE_ORDER = (
+    "negotiations-launched",
+    "negotiations-concluded",
+    "signed",
+    "legal-procedures-completed",
+    "entered-into-force",
+)
+
+
+class Milestone(Item):
+    type: MilestoneType
+    date: Date | None = None
+    by: Date | None = Field(default=None, description="No later than: the document gives only a bound.")
+    derived: Text | None = Field(default=None, description="How the date was worked out, when no document states it.")
+    place: Text | None = None
+    event: EventRef | None = None
+    note: Text | None = None
+    accounts: list[Statement] = Field(default_factory=list, description="What each document says, where they differ.")
+    cite: Cites
+
+    @model_validator(mode="after")
+    def _one_date(self) -> Milestone:
+        if (self.date is None) == (self.by is None):
+            raise ValueError("a milestone needs exactly one of 'date' or 'by'")
+        return self
+
+    @property
+    def when(self) -> PartialDate:
+        return self.date or self.by  # type: ignore[return-value]
+
+
+class Signatory(Item):
+    person: PersonRef
+    party: OrganisationRef | None = None
+    capacity: Text | None = Field(default=None, description="The title the document gives the signatory.")
+    cite: Cites
+
+
+RelationType = Literal["part-of", "implements", "upgrades", "establishes", "related"]
+
+
+class Relation(Item):
+    type: RelationType
+    agreement: AgreementRef
+    note: Text | None = None
+    cite: Cites
+
+
+StatusValue = Literal[
+    "in-force",
+    "signed",
+    "adopted",
+    "established",
+    "concluded",
+    "upgrade-talks-agreed",
+    "under-negotiation",
+    "reported",
+]
+
+
+class Status(Item):
+    value: StatusValue
+    as_of: Date
+    note: Text | None = None
+    cite: Cites
+
+
+class Participant(Item):
+    person: PersonRef | None = None
+    organisation: OrganisationRef | None = None
+    role: Text | None = None
+    cite: Cites
+
+    @model_validator(mode="after")
+    def _someone(self) -> Participant:
+        if not (self.person or self.organisation):
+            raise ValueError("a participant needs 'person' or 'organisation'")
+        return self
+
+
+class Role(Item):
+    title: Text
+    organisation: OrganisationRef | None = None
+    since: Date | None = None
+    until: Date | None = None
+    as_of: Date | None = Field(default=None, description="A date the document shows the role held.")
+    derived: Text | None = None
+    cite: Cites
+
+
+class Record(BaseModel):
+    """Fields every record shares. ``id`` comes from the file name, never from the file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    collection: ClassVar[str]
+    singular: ClassVar[str]
+    heading: ClassVar[str]
+
+    id: str = Field(default="", exclude=True)
+
+    @property
+    def label(self) -> str:
+        """What links to the record say."""
+        return getattr(self, "name", None) or getattr(self, "title")
+
+
+class Source(Record):
+    collection = "sources"
+    singular = "source"
+    heading = "Sources"
+
+    title: Text = Field(description="The document's own title, or a description where it has none.")
+    kind: Literal["news-report", "wire-report", "analysis", "press-release", "joint-statement"]
+    date: Date | None = None
+    derived: Text | None = None
+    author: Text | None = None
+    publisher: Text | None = None
+    issuers: list[OrganisationRef] = Field(default_factory=list)
+    attributes_to: list[OrganisationRef] = Field(
+        default_factory=list, description="Bodies the document gives as the origin of what it reports."
+    )
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+    file: Annotated[str, Field(pattern=r"^[\w.-]+$")]
+    summary: Text
+    notes: list[Text] = Field(default_factory=list)
+
+
+class Organisation(Record):
+    collection = "organisations"
+    singular = "organisation"
+    heading = "Organisations"
+
+    name: Text
+    short_name: Text | None = None
+    aliases: list[Name] = Field(default_factory=list)
+    kind: Literal[
+        "state",
+        "international-organisation",
+        "head-of-state-office",
+        "ministry",
+        "agency",
+        "company",
+        "investment-firm",
+        "bank",
+        "news-organisation",
+        "venue",
+    ]
+    country: OrganisationRef | None = None
+    parent: OrganisationRef | None = None
+    summary: Text | None = None
+    cite: Cites
+
+
+class Person(Record):
+    collection = "people"
+    singular = "person"
+    heading = "People"
+
+    name: Text
+    names: list[Name] = Field(default_factory=list, description="Each spelling a document uses.")
+    country: OrganisationRef | None = None
+    roles: list[Role] = Field(default_factory=list)
+    summary: Text | None = None
+    cite: Cites
+
+
+class Sector(Record):
+    collection = "sectors"
+    singular = "sector"
+    heading = "Sectors"
+
+    name: Text
+    summary: Text
+    cite: Cites
+
+
+class Event(Record):
+    collection = "events"
+    singular = "event"
+    heading = "Events"
+
+    name: Text
+    kind: Literal[
+        "summit",
+        "state-visit",
+        "official-visit",
+        "multilateral-summit",
+        "dialogue",
+        "meeting",
+        "signing-ceremony",
+        "conference",
+    ]
+    date: Date
+    end: Date | None = None
+    derived: Text | None = None
+    place: Text | None = None
+    venue: Text | None = None
+    part_of: EventRef | None = None
+    participants: list[Participant] = Field(default_factory=list)
+    sectors: list[SectorRef] = Field(default_factory=list)
+    outcomes: list[Statement] = Field(default_factory=list)
+    context: bool = False
+    summary: Text
+    cite: Cites
+
+
+class Agreement(Record):
+    collection = "agreements"
+    singular = "agreement"
+    heading = "Agreements"
+
+    name: Text
+    short_name: Text | None = None
+    aliases: list[Name] = Field(default_factory=list)
+    kind: Literal[
+        "free-trade-agreement",
+        "digital-partnership-agreement",
+        "strategic-partnership",
+        "joint-statement",
+        "joint-declaration",
+        "mou",
+        "commercial-agreement",
+        "trade-arrangement",
+    ]
+    parties: Annotated[list[OrganisationRef], Field(min_length=1)]
+    signatories: list[Signatory] = Field(default_factory=list)
+    status: Status
+    milestones: list[Milestone] = Field(default_factory=list)
+    sectors: list[SectorRef] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    context: bool = Field(default=False, description="Mentioned for context; not a Korea–Singapore instrument.")
+    summary: Text
+    notes: list[Statement] = Field(default_factory=list)
+    cite: Cites
+
+
+class Figure(Record):
+    collection = "figures"
+    singular = "figure"
+    heading = "Figures"
+
+    name: Text
+    value: Text
+    statement: Text
+    as_of: Date | None = None
+    derived: Text | None = None
+    agreements: list[AgreementRef] = Field(default_factory=list)
+    events: list[EventRef] = Field(default_factory=list)
+    organisations: list[OrganisationRef] = Field(default_factory=list)
+    sectors: list[SectorRef] = Field(default_factory=list)
+    cite: Cites
+
+
+# Folder name under data/ -> record class, in the order pages and menus list them.
+COLLECTIONS: dict[str, type[Record]] = {
+    cls.collection: cls for cls in (Agreement, Event, Sector, Person, Organisation, Source, Figure)
+}
+
+LABELS = {
+    # milestone types
+    "negotiations-launched": "Negotiations launched",
+    "negotiations-concluded": "Negotiations concluded",
+    "signed": "Signed",
+    "adopted": "Adopted",
+    "established": "Established",
+    "legal-procedures-completed": "Legal procedures completed",
+    "entered-into-force": "Entered into force",
+    "anniversary": "Anniversary",
+    "upgrade-talks-agreed": "Upgrade talks agreed",
+    "reported": "Reported",
+    # statuses
+    "in-force": "In force",
+    "concluded": "Concluded",
+    "under-negotiation": "Under negotiation",
+    # agreement kinds
+    "free-trade-agreement": "Free trade agreement",
+    "digital-partnership-agreement": "Digital partnership agreement",
+    "strategic-partnership": "Strategic partnership",
+    "joint-statement": "Joint statement",
+    "joint-declaration": "Joint declaration",
+    "mou": "Memorandum of understanding",
+    "commercial-agreement": "Commercial agreement",
+    "trade-arrangement": "Trade arrangement",
+    # relation types, read from the agreement that holds them
+    "part-of": "Part of",
+    "implements": "Implements",
+    "upgrades": "Upgrades",
+    "establishes": "Establishes",
+    "related": "Related to",
+    # event kinds
+    "summit": "Summit",
+    "state-visit": "State visit",
+    "official-visit": "Official visit",
+    "multilateral-summit": "Multilateral summit",
+    "dialogue": "Dialogue",
+    "meeting": "Meeting",
+    "signing-ceremony": "Signing ceremony",
+    "conference": "Conference",
+    # organisation kinds
+    "state": "State",
+    "international-organisation": "International organisation",
+    "head-of-state-office": "Office of a head of state or government",
+    "ministry": "Ministry",
+    "agency": "Government agency",
+    "company": "Company",
+    "investment-firm": "Investment firm",
+    "bank": "Bank",
+    "news-organisation": "News organisation",
+    "venue": "Venue",
+    # source kinds
+    "news-report": "News report",
+    "wire-report": "Wire report",
+    "analysis": "Analysis article",
+    "press-release": "Press release",
+}
+
+# The same relation read from the other end, for the page of the agreement it points to.
+INVERSE_LABELS = {
+    "part-of": "Includes",
+    "implements": "Implemented by",
+    "upgrades": "Upgraded by",
+    "establishes": "Established by",
+    "related": "Related to",
+}
+
+ID_RE = re.compile(ID_PATTERN)
