@@ -46,4 +46,5 @@ def project_copy(tmp_path: Path) -> Path:
         shutil.copy(ROOT / name, copy / name)
     for name in ("docs", "tracker"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+    (copy / "data").mkdir()  # mkdocs.yml watches it; the builds read the fixture data
     return copy

@@ -40,7 +40,8 @@ class Entry:
 
     @property
     def key(self) -> tuple:
-        return (self.date, self.record.label, self.milestone.type if self.milestone else "")
+        # On one day, the event comes before what was signed at it.
+        return (self.date, self.milestone is not None, self.record.label, self.milestone.type if self.milestone else "")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,85 @@
+"""The built fixture site in headless Chromium: search and navigation as a reader uses them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser import CHROMIUM_ARGS, chromium_path, serve
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(fixture_site: Path) -> Iterator[str]:
+    with serve(fixture_site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    # The site must work with nothing but 127.0.0.1: any other request fails the test.
+    foreign: list[str] = []
+    tab.on("request", lambda r: None if r.url.startswith(base_url) or r.url.startswith("data:") else foreign.append(r.url))
+    tab.goto(base_url, wait_until="load")
+    yield tab
+    context.close()
+    assert foreign == []
+
+
+def search(page: Page, query: str) -> None:
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")  # Material's search listens for key events, not for fill()
+
+
+def test_search_finds_a_record_page(page: Page, base_url: str) -> None:
+    search(page, "Harbour Accord")
+    result = page.locator(".md-search-result__item a").first
+    expect(result).to_be_visible(timeout=10_000)
+    expect(page.locator(".md-search-result__list")).to_contain_text("Harbour Accord")
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    assert any(h.startswith(base_url + "agreements/harbour-accord/") for h in hrefs)
+
+
+def test_search_finds_a_person_by_another_spelling(page: Page, base_url: str) -> None:
+    search(page, "Kwil Marlowe")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    assert any(h.startswith(base_url + "people/quill-marlow/") for h in hrefs)
+    page.locator(".md-search-result__item a[href*='people/quill-marlow/']").first.click()
+    expect(page.locator("article h1")).to_contain_text("Quill Marlow")
+
+
+def test_navigation_from_tab_to_record_and_back_by_the_path(page: Page, base_url: str) -> None:
+    page.locator("nav.md-tabs a", has_text="Agreements").click()
+    expect(page).to_have_url(base_url + "agreements/")
+    page.locator("article a", has_text="Memorandum on harbour pilots").click()
+    expect(page).to_have_url(base_url + "agreements/harbour-mou/")
+    expect(page.locator(".md-tabs__item--active")).to_have_text("Agreements")
+    page.locator("article a", has_text="Harbour Accord").first.click()
+    expect(page.locator("article h1")).to_contain_text("Harbour Accord")
+    page.locator(".md-path a", has_text="Agreements").click()
+    expect(page).to_have_url(base_url + "agreements/")
+
+
+def test_citation_number_leads_to_the_source_page(page: Page, base_url: str) -> None:
+    page.goto(base_url + "agreements/harbour-accord/", wait_until="load")
+    page.locator("a.tk-cite").first.click()
+    expect(page).to_have_url(base_url + "agreements/harbour-accord/#source-alpha-report")
+    page.locator("#source-alpha-report a").click()
+    expect(page).to_have_url(base_url + "sources/alpha-report/")
+    expect(page.locator("article")).to_contain_text("Every fact citing this source")

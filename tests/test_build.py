@@ -1,0 +1,292 @@
+"""Builds of the fixture dataset, read back as a reader's browser would: parsed HTML, followed links."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import FIXTURE_DATA, mkdocs_build
+
+SITE_URL = "http://127.0.0.1:8000/"
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def article(site: Path, url: str) -> BeautifulSoup:
+    return soup(site, url).select_one("article")
+
+
+def links(page: BeautifulSoup) -> list[str]:
+    return [a["href"] for a in page.select("article a[href]")]
+
+
+def resolve(site: Path, page_url: str, href: str) -> Path | None:
+    """The built file an internal link leads to, or None for links to other hosts."""
+    target = urljoin(SITE_URL + page_url, href)
+    if not target.startswith(SITE_URL):
+        return None
+    path = unquote(urlsplit(target).path)[1:]
+    return site / path / "index.html" if path == "" or path.endswith("/") else site / path
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "",
+        "agreements/",
+        "agreements/harbour-accord/",
+        "events/",
+        "events/harbour-summit/",
+        "sectors/",
+        "sectors/harbours/",
+        "years/",
+        "years/2021/",
+        "people/",
+        "people/quill-marlow/",
+        "organisations/",
+        "organisations/land-a/",
+        "sources/",
+        "sources/alpha-report/",
+        "figures/",
+        "figures/harbour-count/",
+        "timeline/",
+        "about/",
+    ],
+)
+def test_every_page_type_is_built_and_its_links_resolve(fixture_site: Path, url: str) -> None:
+    page = soup(fixture_site, url)
+    assert page.select_one("article h1").get_text(strip=True)
+    for href in links(page):
+        target = resolve(fixture_site, url, href)
+        if target is None:
+            continue
+        assert target.exists(), f"{url or 'home'} links to {href}, which was not built"
+        fragment = urlsplit(href).fragment
+        if fragment:
+            linked = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+            assert linked.find(id=fragment), f"{url or 'home'} links to #{fragment}, missing on its page"
+
+
+def test_agreement_page(fixture_site: Path) -> None:
+    page = article(fixture_site, "agreements/harbour-accord/")
+    text = page.get_text(" ", strip=True)
+    assert page.h1.get_text(strip=True).startswith("Harbour Accord")
+    assert "Free trade agreement" in text and "In force" in text
+    facts = {tr.td.get_text(strip=True): tr.find_all("td")[1] for tr in page.select(".tk-facts tbody tr")}
+    assert facts["Short name"].get_text(strip=True) == "HA"
+    assert "Port Accord" in facts["Also called"].get_text()
+    assert [a.get_text() for a in facts["Parties"].find_all("a")] == ["Republic of Landa", "Republic of Landb"]
+    assert [a.get_text() for a in facts["Signed by"].find_all("a", class_=False)][:2] == ["Quill Marlow", "Republic of Landa"]
+    # Milestones in date order, each at its precision; the derived one says so and why.
+    rows = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in page.select("h2#milestones ~ table tbody tr")]
+    assert [r[0] for r in rows] == ["2020 derived", "14 June 2021", "February 2022"]
+    assert [r[1].split(" [")[0] for r in rows] == ["Negotiations concluded", "Signed", "Entered into force"]
+    assert "Counted back" in rows[0][3]
+    assert "took effect in February 2022" in rows[2][3]
+    assert [li.get_text(" ", strip=True) for li in page.select(".tk-lifecycle li")] == [
+        "Negotiations concluded 2020",
+        "Signed 14 June 2021",
+        "Entered into force February 2022",
+    ]
+    # Related both ways: the memorandum implements the accord.
+    assert "Implemented by Memorandum on harbour pilots" in text
+    assert "Implements Harbour Accord" in article(fixture_site, "agreements/harbour-mou/").get_text(" ", strip=True)
+
+
+def test_citations_are_numbered_and_lead_to_source_pages(fixture_site: Path) -> None:
+    page = article(fixture_site, "agreements/harbour-accord/")
+    cites = page.select("a.tk-cite")
+    assert cites, "the page cites nothing"
+    numbers = {a["href"]: a.get_text() for a in cites}
+    assert numbers == {"#source-alpha-report": "[1]", "#source-beta-release": "[2]"}
+    listed = page.select(".tk-sources li")
+    assert [li["id"] for li in listed] == ["source-alpha-report", "source-beta-release"]
+    assert listed[0].a["href"] == "../../sources/alpha-report/"
+    assert "Alpha Gazette" in listed[0].get_text()
+
+
+def test_source_page_lists_every_fact_citing_it(fixture_site: Path) -> None:
+    text = article(fixture_site, "sources/beta-release/").get_text(" ", strip=True)
+    for fact in (
+        "Name written as “Port Accord”",
+        "Status: In force, as of February 2022",
+        "Milestone: Entered into force, February 2022",
+        "The release says the accord took effect in February 2022.",
+        "Implements Harbour Accord",
+        "Name written as “Kwil Marlowe”",
+    ):
+        assert fact in text
+    assert "Author Not named in the document" in text
+    assert "Issued by Ministry of Harbours (Landb)" in text
+
+
+def test_year_page_lists_the_years_milestones_and_events_in_order(fixture_site: Path) -> None:
+    page = article(fixture_site, "years/2021/")
+    items = [li.get_text(" ", strip=True) for li in page.select("ul > li")]
+    assert items[0].startswith("June 2021 derived · Harbour working talks")
+    assert items[1].startswith("14 June 2021 · Harbour Summit")
+    assert items[2].startswith("14 June 2021 · Harbour Accord : Signed")
+    pager = {a.get_text(strip=True): a["href"] for a in page.select(".tk-pager a")}
+    assert pager == {"← 2020": "../2020/", "2022 →": "../2022/"}
+
+
+def test_sector_page_groups_by_year(fixture_site: Path) -> None:
+    page = article(fixture_site, "sectors/harbours/")
+    years = [h3.a.get_text(strip=True) for h3 in page.find_all("h3")]
+    assert years == ["2020", "2021", "2022"]
+    assert "Harbours opened by the accord" in page.get_text()
+
+
+def test_person_page_shows_roles_spellings_and_appearances(fixture_site: Path) -> None:
+    text = article(fixture_site, "people/quill-marlow/").get_text(" ", strip=True)
+    assert "Quill Marlow [1] ; Kwil Marlowe [2]" in text
+    assert "Harbour Minister" in text and "since May 2020" in text
+    assert "Harbour Accord , as Harbour Minister" in text
+    assert "14 June 2021: Harbour Summit , host" in text
+
+
+def test_organisation_page_shows_agreements_people_and_sources(fixture_site: Path) -> None:
+    text = article(fixture_site, "organisations/land-b/").get_text(" ", strip=True)
+    assert "Harbour Accord" in text and "Rena Voss" in text
+    assert "Based in it: Ministry of Harbours (Landb)" in text
+
+
+def test_record_pages_have_a_path_and_an_active_tab(fixture_site: Path) -> None:
+    page = soup(fixture_site, "people/rena-voss/")
+    assert [li.get_text(strip=True) for li in page.select(".md-path__item")] == ["Home", "People", "Rena Voss"]
+    assert page.select_one(".md-tabs__item--active").get_text(strip=True) == "People"
+
+
+def test_record_pages_stay_out_of_the_navigation(fixture_site: Path) -> None:
+    nav = [a.get_text(strip=True) for a in soup(fixture_site, "").select("nav.md-tabs a")]
+    assert nav == ["Home", "Agreements", "Events", "Timeline", "Years", "Sectors", "People",
+                   "Organisations", "Figures", "Sources", "About"]
+
+
+def test_data_text_is_shown_as_text_never_as_markup(fixture_site: Path) -> None:
+    page = soup(fixture_site, "agreements/hostile-accord/")
+    body = page.select_one("article")
+    assert body.h1.get_text(strip=True).startswith("Hostile <b>Accord</b> {{ config }}")
+    assert body.find("b") is None and body.find("script") is None and body.find("img") is None
+    assert body.find("em") is None, "Markdown emphasis from data was rendered"
+    summary = body.find("p", class_=False).get_text()
+    for literal in ("*not emphasis*", "_not either_", "[not a link](https://evil.example/)",
+                    "<script>alert('x')</script>", "{{ 7 * 7 }}", "{% if true %}jinja{% endif %}",
+                    "# not a heading", "| not | a table |", "&amp; stays &lt;literal&gt;"):
+        assert literal in summary
+    assert "49" not in summary
+    assert page.title.get_text() .startswith("Hostile <b>Accord</b> {{ config }}")
+    assert page.find("meta", attrs={"name": "description"})["content"].startswith("*not emphasis*")
+    assert not [a for a in page.find_all("a", href=True) if "evil.example" in a["href"]]
+    sector = soup(fixture_site, "sectors/hostile-markup/").select_one("article")
+    assert sector.find("script") is None and sector.find("em") is None
+    assert "{{ 6 * 7 }}" in sector.get_text()
+
+
+ASSET = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)["']|url\(\s*["']?([^"')]+)""")
+
+
+def test_no_page_loads_anything_from_another_host(fixture_site: Path) -> None:
+    """Pages, styles and scripts ask no other host for anything (links to documents are fine)."""
+    offenders = []
+    for path in fixture_site.rglob("*"):
+        if path.suffix == ".html":
+            page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            loaded = [t.get("src") for t in page.find_all(["script", "img", "iframe", "audio", "video", "source"])]
+            loaded += [t.get("href") for t in page.find_all("link") if "canonical" not in t.get("rel", [])]
+            loaded += [m.group(1) or m.group(2) for s in page.find_all("style") for m in ASSET.finditer(s.get_text())]
+        elif path.suffix == ".css":
+            loaded = [m.group(2) for m in ASSET.finditer(path.read_text(encoding="utf-8")) if m.group(2)]
+        else:
+            continue
+        for url in filter(None, loaded):
+            if urlsplit(url).netloc and not url.startswith(SITE_URL):
+                offenders.append(f"{path.relative_to(fixture_site)}: {url}")
+    assert offenders == []
+
+
+def test_search_index_covers_every_generated_page_and_aliases(fixture_site: Path) -> None:
+    import json
+
+    index = json.loads((fixture_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    for url in ("agreements/harbour-accord/", "people/quill-marlow/", "years/2021/", "sources/beta-release/"):
+        assert url in locations
+    person = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("people/quill-marlow/"))
+    assert "Kwil Marlowe" in person
+
+
+def test_adding_a_record_adds_its_page_and_links(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    (data / "agreements" / "harbour-protocol.yml").write_text(
+        "name: Harbour Protocol\nkind: mou\nparties: [land-a, land-b]\n"
+        "status: {value: signed, as_of: 2023-03-01, cite: [beta-release]}\n"
+        "milestones:\n  - {type: signed, date: 2023-03-01, cite: [beta-release]}\n"
+        "relations:\n  - {type: upgrades, agreement: harbour-accord, cite: [beta-release]}\n"
+        "sectors: [harbours]\nsummary: A protocol added by the test.\ncite: [beta-release]\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    result = mkdocs_build(site, data=data)
+    assert result.returncode == 0, result.stderr
+    assert "Harbour Protocol" in article(site, "agreements/harbour-protocol/").h1.get_text()
+    for url in ("agreements/", "agreements/harbour-accord/", "sectors/harbours/", "years/2023/",
+                "organisations/land-a/", "sources/beta-release/", "timeline/"):
+        assert "../" in str(soup(site, url)), url
+        assert any(h.rstrip("/").endswith("harbour-protocol") for h in links(soup(site, url))), url
+    assert "Upgraded by Harbour Protocol" in article(site, "agreements/harbour-accord/").get_text(" ", strip=True)
+
+
+def test_bad_data_stops_the_build_and_keeps_the_last_good_site(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert mkdocs_build(site).returncode == 0
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    path = data / "agreements" / "harbour-mou.yml"
+    path.write_text(path.read_text().replace("kind: mou", "kind: moe"))
+    path = data / "events" / "harbour-talks.yml"
+    path.write_text(path.read_text().replace("part_of: harbour-summit", "part_of: harbour-sumit"))
+    (data / "sectors" / "broken.yml").write_text("name: [unclosed\n")
+    result = mkdocs_build(site, data=data)
+    assert result.returncode == 1
+    assert "3 problems in the data:" in result.stderr
+    assert "harbour-mou.yml:2:7: 'moe' is not a known kind (did you mean 'mou'?)" in result.stderr
+    assert "harbour-talks.yml:5:10: unknown event 'harbour-sumit' (did you mean 'harbour-summit'?)" in result.stderr
+    assert "broken.yml:2:1: YAML syntax error" in result.stderr
+    after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("{{ no_such_variable }}", "no_such_variable"),
+        ("{{ q.agreement('no-such-record') }}", "no-such-record"),
+        ("{% include 'no-such-template.md.j2' %}", "no-such-template"),
+    ],
+)
+def test_a_template_error_fails_the_build(project_copy: Path, tmp_path: Path, page: str, expected: str) -> None:
+    (project_copy / "docs" / "broken.md").write_text(f"# Broken\n\n{page}\n", encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", project=project_copy)
+    assert result.returncode != 0
+    assert expected in result.stdout + result.stderr
+    assert not (tmp_path / "site" / "broken" / "index.html").exists()
+
+
+def test_two_builds_of_the_same_input_are_identical(tmp_path: Path) -> None:
+    def digest(site: Path) -> dict[str, str]:
+        return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+
+    env = {"SOURCE_DATE_EPOCH": "1767225600"}
+    for name in ("one", "two"):
+        assert mkdocs_build(tmp_path / name, env=env).returncode == 0
+    assert digest(tmp_path / "one") == digest(tmp_path / "two")
