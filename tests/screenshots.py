@@ -9,9 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 from browser import CHROMIUM_ARGS, chromium_path, serve
+from playwright.sync_api import sync_playwright
 
 PAGES = {
     "home": "",

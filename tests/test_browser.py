@@ -32,7 +32,9 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
     tab = context.new_page()
     # The site must work with nothing but 127.0.0.1: any other request fails the test.
     foreign: list[str] = []
-    tab.on("request", lambda r: None if r.url.startswith(base_url) or r.url.startswith("data:") else foreign.append(r.url))
+    tab.on(
+        "request", lambda r: None if r.url.startswith(base_url) or r.url.startswith("data:") else foreign.append(r.url)
+    )
     tab.goto(base_url, wait_until="load")
     yield tab
     context.close()

@@ -78,14 +78,21 @@ def test_agreement_page(fixture_site: Path) -> None:
     page = article(fixture_site, "agreements/harbour-accord/")
     text = page.get_text(" ", strip=True)
     assert page.h1.get_text(strip=True).startswith("Harbour Accord")
-    assert "Free trade agreement" in text and "In force" in text
+    assert "Free trade agreement" in text
+    assert "In force" in text
     facts = {tr.td.get_text(strip=True): tr.find_all("td")[1] for tr in page.select(".tk-facts tbody tr")}
     assert facts["Short name"].get_text(strip=True) == "HA"
     assert "Port Accord" in facts["Also called"].get_text()
     assert [a.get_text() for a in facts["Parties"].find_all("a")] == ["Republic of Landa", "Republic of Landb"]
-    assert [a.get_text() for a in facts["Signed by"].find_all("a", class_=False)][:2] == ["Quill Marlow", "Republic of Landa"]
+    assert [a.get_text() for a in facts["Signed by"].find_all("a", class_=False)][:2] == [
+        "Quill Marlow",
+        "Republic of Landa",
+    ]
     # Milestones in date order, each at its precision; the derived one says so and why.
-    rows = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in page.select("h2#milestones ~ table tbody tr")]
+    rows = [
+        [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+        for tr in page.select("h2#milestones ~ table tbody tr")
+    ]
     assert [r[0] for r in rows] == ["2020 derived", "14 June 2021", "February 2022"]
     assert [r[1].split(" [")[0] for r in rows] == ["Negotiations concluded", "Signed", "Entered into force"]
     assert "Counted back" in rows[0][3]
@@ -147,14 +154,16 @@ def test_sector_page_groups_by_year(fixture_site: Path) -> None:
 def test_person_page_shows_roles_spellings_and_appearances(fixture_site: Path) -> None:
     text = article(fixture_site, "people/quill-marlow/").get_text(" ", strip=True)
     assert "Quill Marlow [1] ; Kwil Marlowe [2]" in text
-    assert "Harbour Minister" in text and "since May 2020" in text
+    assert "Harbour Minister" in text
+    assert "since May 2020" in text
     assert "Harbour Accord , as Harbour Minister" in text
     assert "14 June 2021: Harbour Summit , host" in text
 
 
 def test_organisation_page_shows_agreements_people_and_sources(fixture_site: Path) -> None:
     text = article(fixture_site, "organisations/land-b/").get_text(" ", strip=True)
-    assert "Harbour Accord" in text and "Rena Voss" in text
+    assert "Harbour Accord" in text
+    assert "Rena Voss" in text
     assert "Based in it: Ministry of Harbours (Landb)" in text
 
 
@@ -166,27 +175,49 @@ def test_record_pages_have_a_path_and_an_active_tab(fixture_site: Path) -> None:
 
 def test_record_pages_stay_out_of_the_navigation(fixture_site: Path) -> None:
     nav = [a.get_text(strip=True) for a in soup(fixture_site, "").select("nav.md-tabs a")]
-    assert nav == ["Home", "Agreements", "Events", "Timeline", "Years", "Sectors", "People",
-                   "Organisations", "Figures", "Sources", "About"]
+    assert nav == [
+        "Home",
+        "Agreements",
+        "Events",
+        "Timeline",
+        "Years",
+        "Sectors",
+        "People",
+        "Organisations",
+        "Figures",
+        "Sources",
+        "About",
+    ]
 
 
 def test_data_text_is_shown_as_text_never_as_markup(fixture_site: Path) -> None:
     page = soup(fixture_site, "agreements/hostile-accord/")
     body = page.select_one("article")
     assert body.h1.get_text(strip=True).startswith("Hostile <b>Accord</b> {{ config }}")
-    assert body.find("b") is None and body.find("script") is None and body.find("img") is None
+    assert body.find("b") is None
+    assert body.find("script") is None
+    assert body.find("img") is None
     assert body.find("em") is None, "Markdown emphasis from data was rendered"
     summary = body.find("p", class_=False).get_text()
-    for literal in ("*not emphasis*", "_not either_", "[not a link](https://evil.example/)",
-                    "<script>alert('x')</script>", "{{ 7 * 7 }}", "{% if true %}jinja{% endif %}",
-                    "# not a heading", "| not | a table |", "&amp; stays &lt;literal&gt;"):
+    for literal in (
+        "*not emphasis*",
+        "_not either_",
+        "[not a link](https://evil.example/)",
+        "<script>alert('x')</script>",
+        "{{ 7 * 7 }}",
+        "{% if true %}jinja{% endif %}",
+        "# not a heading",
+        "| not | a table |",
+        "&amp; stays &lt;literal&gt;",
+    ):
         assert literal in summary
     assert "49" not in summary
-    assert page.title.get_text() .startswith("Hostile <b>Accord</b> {{ config }}")
+    assert page.title.get_text().startswith("Hostile <b>Accord</b> {{ config }}")
     assert page.find("meta", attrs={"name": "description"})["content"].startswith("*not emphasis*")
     assert not [a for a in page.find_all("a", href=True) if "evil.example" in a["href"]]
     sector = soup(fixture_site, "sectors/hostile-markup/").select_one("article")
-    assert sector.find("script") is None and sector.find("em") is None
+    assert sector.find("script") is None
+    assert sector.find("em") is None
     assert "{{ 6 * 7 }}" in sector.get_text()
 
 
@@ -238,8 +269,15 @@ def test_adding_a_record_adds_its_page_and_links(tmp_path: Path) -> None:
     result = mkdocs_build(site, data=data)
     assert result.returncode == 0, result.stderr
     assert "Harbour Protocol" in article(site, "agreements/harbour-protocol/").h1.get_text()
-    for url in ("agreements/", "agreements/harbour-accord/", "sectors/harbours/", "years/2023/",
-                "organisations/land-a/", "sources/beta-release/", "timeline/"):
+    for url in (
+        "agreements/",
+        "agreements/harbour-accord/",
+        "sectors/harbours/",
+        "years/2023/",
+        "organisations/land-a/",
+        "sources/beta-release/",
+        "timeline/",
+    ):
         assert "../" in str(soup(site, url)), url
         assert any(h.rstrip("/").endswith("harbour-protocol") for h in links(soup(site, url))), url
     assert "Upgraded by Harbour Protocol" in article(site, "agreements/harbour-accord/").get_text(" ", strip=True)
@@ -284,7 +322,11 @@ def test_a_template_error_fails_the_build(project_copy: Path, tmp_path: Path, pa
 
 def test_two_builds_of_the_same_input_are_identical(tmp_path: Path) -> None:
     def digest(site: Path) -> dict[str, str]:
-        return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+        return {
+            str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*"))
+            if p.is_file()
+        }
 
     env = {"SOURCE_DATE_EPOCH": "1767225600"}
     for name in ("one", "two"):

@@ -119,9 +119,7 @@ def test_missing_required_key(tmp_path: Path) -> None:
 
 def test_missing_key_in_nested_item_points_at_the_item(tmp_path: Path) -> None:
     bad = AGREEMENT.replace("    date: 2024-05\n    cite: [src]\n", "    date: 2024-05\n")
-    assert problems(tmp_path, agreements__accord=bad) == [
-        "data/agreements/accord.yml:9:5: missing required key 'cite'"
-    ]
+    assert problems(tmp_path, agreements__accord=bad) == ["data/agreements/accord.yml:9:5: missing required key 'cite'"]
 
 
 def test_wrong_types(tmp_path: Path) -> None:
@@ -144,7 +142,9 @@ def test_empty_value_and_empty_list(tmp_path: Path) -> None:
 def test_unknown_choice_lists_the_choices(tmp_path: Path) -> None:
     bad = AGREEMENT.replace("kind: mou", "kind: moe")
     (message,) = problems(tmp_path, agreements__accord=bad)
-    assert message.startswith("data/agreements/accord.yml:2:7: 'moe' is not a known kind (did you mean 'mou'?); expected one of: ")
+    assert message.startswith(
+        "data/agreements/accord.yml:2:7: 'moe' is not a known kind (did you mean 'mou'?); expected one of: "
+    )
     assert "free-trade-agreement" in message
 
 
@@ -194,7 +194,9 @@ def test_unknown_reference_suggests_the_closest_id(tmp_path: Path) -> None:
 
 def test_reference_with_no_close_match(tmp_path: Path) -> None:
     bad = AGREEMENT.replace("parties: [land-a, land-b]", "parties: [land-a, zzzzzz]")
-    assert problems(tmp_path, agreements__accord=bad) == ["data/agreements/accord.yml:3:19: unknown organisation 'zzzzzz'"]
+    assert problems(tmp_path, agreements__accord=bad) == [
+        "data/agreements/accord.yml:3:19: unknown organisation 'zzzzzz'"
+    ]
 
 
 def test_record_may_not_refer_to_itself(tmp_path: Path) -> None:
@@ -207,9 +209,7 @@ def test_record_may_not_refer_to_itself(tmp_path: Path) -> None:
 
 
 def test_milestones_out_of_order(tmp_path: Path) -> None:
-    bad = AGREEMENT.replace(
-        "summary:", "  - type: entered-into-force\n    date: 2023\n    cite: [src]\nsummary:"
-    )
+    bad = AGREEMENT.replace("summary:", "  - type: entered-into-force\n    date: 2023\n    cite: [src]\nsummary:")
     assert problems(tmp_path, agreements__accord=bad) == [
         "data/agreements/accord.yml:13:11: milestone 'entered-into-force' (2023) is dated before 'signed' (May 2024)"
     ]
@@ -244,7 +244,8 @@ def test_bad_file_names_and_folders(tmp_path: Path) -> None:
     found = problems(tmp_path, agreements__Bad_Name=AGREEMENT, agreement__typo=AGREEMENT, loose=SOURCE)
     assert found == [
         "data/agreement/typo.yml:1:1: records go in data/<collection>/, and 'agreement/' is not one "
-        "(did you mean 'agreements'?); collections: agreements, events, sectors, people, organisations, sources, figures",
+        "(did you mean 'agreements'?); "
+        "collections: agreements, events, sectors, people, organisations, sources, figures",
         "data/agreements/Bad_Name.yml:1:1: 'Bad_Name' is not a valid id for a file name: "
         "use lowercase letters, digits and single hyphens",
         "data/loose.yml:1:1: records go in data/<collection>/, and the top of data/ is not one; "
@@ -265,7 +266,9 @@ def test_not_utf8(tmp_path: Path) -> None:
     (root / "sectors" / "latin.yml").write_bytes("name: caf\xe9\n".encode("latin-1"))
     with pytest.raises(DataError) as caught:
         load(root)
-    assert str(caught.value.problems[0]).endswith("data/sectors/latin.yml:1:1: not UTF-8 text (invalid continuation byte)")
+    assert str(caught.value.problems[0]).endswith(
+        "data/sectors/latin.yml:1:1: not UTF-8 text (invalid continuation byte)"
+    )
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
@@ -281,8 +284,13 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
         "data/sectors/one.yml",
     ]
     with pytest.raises(DataError) as caught:
-        load(dataset(tmp_path / "again", agreements__accord=AGREEMENT.replace("kind: mou", "kind: moe"),
-                     sectors__one="name: One\ncite: [src]\n"))
+        load(
+            dataset(
+                tmp_path / "again",
+                agreements__accord=AGREEMENT.replace("kind: mou", "kind: moe"),
+                sectors__one="name: One\ncite: [src]\n",
+            )
+        )
     assert str(caught.value).startswith("2 problems in the data:\n")
 
 

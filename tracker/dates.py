@@ -34,9 +34,7 @@ class PartialDate:
         if match.group(3):
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
-                raise ValueError(
-                    f"'{text}' is not a real date: {MONTHS[month]} {year} has {last} days"
-                )
+                raise ValueError(f"'{text}' is not a real date: {MONTHS[month]} {year} has {last} days")
         return cls(year, month, day)
 
     @property

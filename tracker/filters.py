@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from .dataset import Dataset
 from .dates import PartialDate
-from .models import LABELS, Record
 from .markup import attr, text
+from .models import LABELS, Record
 from .pages import src_uri
+
 
 def date(value: PartialDate | None) -> str:
     return str(value) if value else "date not given"

@@ -13,7 +13,7 @@ import os
 import types
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Union, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -125,7 +125,9 @@ def _read(path: Path, problems: list[Problem]) -> tuple[Any, _File] | None:
         return None
     data = _python(node, (), file, problems)
     if not isinstance(data, dict):
-        problems.append(Problem(file.shown, 1, 1, f"a record must be a mapping of keys to values, not {describe(data)}"))
+        problems.append(
+            Problem(file.shown, 1, 1, f"a record must be a mapping of keys to values, not {describe(data)}")
+        )
         return None
     return data, file
 
@@ -250,7 +252,7 @@ def _check_references(records: dict[str, dict[str, Record]], files: dict[int, _F
 def _check_milestones(agreement: Agreement, file: _File, problems: list[Problem]) -> None:
     dated = [(i, m) for i, m in enumerate(agreement.milestones) if m.type in MILESTONE_ORDER]
     for i, later in dated:
-        for j, earlier in dated:
+        for _, earlier in dated:
             if MILESTONE_ORDER.index(earlier.type) < MILESTONE_ORDER.index(later.type) and later.when.surely_before(
                 earlier.when
             ):
@@ -299,18 +301,31 @@ def load(data_dir: str | Path) -> Dataset:
             hint = _suggest(collection, list(COLLECTIONS)) if len(parts) > 1 else ""
             where = f"'{collection}/'" if len(parts) > 1 else "the top of data/"
             problems.append(
-                Problem(shown, 1, 1, f"records go in data/<collection>/, and {where} is not one{hint}; "
-                        f"collections: {', '.join(COLLECTIONS)}")
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"records go in data/<collection>/, and {where} is not one{hint}; "
+                    f"collections: {', '.join(COLLECTIONS)}",
+                )
             )
             continue
         record_id = path.stem
         if not ID_RE.match(record_id):
             problems.append(
-                Problem(shown, 1, 1, f"'{record_id}' is not a valid id for a file name: use lowercase letters, digits and single hyphens")
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"'{record_id}' is not a valid id for a file name: "
+                    "use lowercase letters, digits and single hyphens",
+                )
             )
             continue
         if (collection, record_id) in seen:
-            problems.append(Problem(shown, 1, 1, f"duplicate id '{record_id}': {seen[collection, record_id]} has it too"))
+            problems.append(
+                Problem(shown, 1, 1, f"duplicate id '{record_id}': {seen[collection, record_id]} has it too")
+            )
             continue
         seen[collection, record_id] = shown
         read = _read(path, problems)

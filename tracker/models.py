@@ -223,7 +223,7 @@ class Record(BaseModel):
     @property
     def label(self) -> str:
         """What links to the record say."""
-        return getattr(self, "name", None) or getattr(self, "title")
+        return getattr(self, "name", None) or self.title
 
 
 class Source(Record):

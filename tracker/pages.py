@@ -50,14 +50,18 @@ class Page:
             meta |= {"section": self.section, "section_url": self.section_url or ""}
         call = f"q.{self.query}({json.dumps(self.arg) if self.arg is not None else ''})"
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
-        return f"---\n{front}---\n{{% set view = {call} %}}\n{{% include \"{self.template}\" %}}\n"
+        return f'---\n{front}---\n{{% set view = {call} %}}\n{{% include "{self.template}" %}}\n'
 
 
 def pages(queries: Queries) -> list[Page]:
     data = queries.data
     out: list[Page] = []
     for collection, title in SECTIONS.items():
-        out.append(Page(f"{collection}/index.md", collection, None, title, f"{title} in the Korea–Singapore Partnership Tracker"))
+        out.append(
+            Page(
+                f"{collection}/index.md", collection, None, title, f"{title} in the Korea–Singapore Partnership Tracker"
+            )
+        )
         for record in data[collection].values():
             summary = getattr(record, "summary", None) or getattr(record, "statement", None) or record.label
             out.append(
@@ -75,7 +79,14 @@ def pages(queries: Queries) -> list[Page]:
     out.append(Page("years/index.md", "years", None, "Years", "Korea–Singapore cooperation year by year"))
     for year in queries.years():
         out.append(
-            Page(f"years/{year}.md", "year", year, str(year), f"What Korea and Singapore agreed and did in {year}",
-                 section="Years", section_url="years/")
+            Page(
+                f"years/{year}.md",
+                "year",
+                year,
+                str(year),
+                f"What Korea and Singapore agreed and did in {year}",
+                section="Years",
+                section_url="years/",
+            )
         )
     return out

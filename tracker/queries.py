@@ -175,7 +175,9 @@ class Queries:
     def home(self) -> dict:
         agreements = [a for a in self.data.agreements.values() if not a.context]
         return {
-            "counts": {c: len(self.data[c]) for c in ("agreements", "events", "sectors", "people", "organisations", "sources")},
+            "counts": {
+                c: len(self.data[c]) for c in ("agreements", "events", "sectors", "people", "organisations", "sources")
+            },
             "kinds": _count(LABELS[a.kind] for a in agreements),
             "statuses": _count(LABELS[a.status.value] for a in agreements),
             "years": self.years(),
@@ -273,7 +275,20 @@ class Queries:
         return {
             "record": o,
             "parent": self.data.organisations[o.parent] if o.parent else None,
-            **{k: seen[k] for k in ("party", "signed_for", "people", "nationals", "units", "based", "issued", "attributed", "figures")},
+            **{
+                k: seen[k]
+                for k in (
+                    "party",
+                    "signed_for",
+                    "people",
+                    "nationals",
+                    "units",
+                    "based",
+                    "issued",
+                    "attributed",
+                    "figures",
+                )
+            },
             "events": sorted(seen["events"], key=lambda pair: pair[0].date),
         }
 
@@ -289,7 +304,11 @@ class Queries:
             grouped[fact.record.collection].setdefault(id(fact.record), []).append(fact)
         return {
             "record": self.data.sources[source_id],
-            "groups": [(COLLECTIONS[c].heading, [(fs[0].record, fs) for fs in records.values()]) for c, records in grouped.items() if records],
+            "groups": [
+                (COLLECTIONS[c].heading, [(fs[0].record, fs) for fs in records.values()])
+                for c, records in grouped.items()
+                if records
+            ],
             "count": len(facts),
         }
 
@@ -307,10 +326,23 @@ class Queries:
         }
 
 
-MILESTONE_RANK = {name: rank for rank, name in enumerate(
-    ["negotiations-launched", "negotiations-concluded", "signed", "adopted", "established",
-     "legal-procedures-completed", "entered-into-force", "anniversary", "upgrade-talks-agreed", "reported"]
-)}
+MILESTONE_RANK = {
+    name: rank
+    for rank, name in enumerate(
+        [
+            "negotiations-launched",
+            "negotiations-concluded",
+            "signed",
+            "adopted",
+            "established",
+            "legal-procedures-completed",
+            "entered-into-force",
+            "anniversary",
+            "upgrade-talks-agreed",
+            "reported",
+        ]
+    )
+}
 
 
 def _first_date(agreement: Agreement) -> tuple:
