@@ -91,7 +91,7 @@ def test_agreement_page(fixture_site: Path) -> None:
     # Milestones in date order, each at its precision; the derived one says so and why.
     rows = [
         [td.get_text(" ", strip=True) for td in tr.find_all("td")]
-        for tr in page.select("h2#milestones ~ table tbody tr")
+        for tr in page.select("h2#milestones ~ .tk-wide table tbody tr")
     ]
     assert [r[0] for r in rows] == ["2020 derived", "14 June 2021", "February 2022"]
     assert [r[1].split(" [")[0] for r in rows] == ["Negotiations concluded", "Signed", "Entered into force"]
