@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from tracker import export
 from tracker.filters import FILTERS, Citations
 from tracker.load import load_cached
 from tracker.queries import for_dataset
@@ -13,3 +14,8 @@ def define_env(env):
     for name, function in FILTERS.items():
         env.filter(function, name)
     env.macro(lambda: Citations(data), "citations")
+    # For the Data page: the published files' fields, straight from the schemas.
+    env.variables["schemas"] = {c: export.data_schema(c) for c in export.COLLECTIONS}
+    env.variables["schema_defs"] = export.nested_schemas()
+    env.variables["schema_version"] = export.SCHEMA_VERSION
+    env.variables["feed_size"] = export.FEED_SIZE

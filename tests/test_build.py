@@ -186,6 +186,7 @@ def test_record_pages_stay_out_of_the_navigation(fixture_site: Path) -> None:
         "Organisations",
         "Figures",
         "Sources",
+        "Data",
         "About",
     ]
 

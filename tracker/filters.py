@@ -6,7 +6,7 @@ from .dataset import Dataset
 from .dates import PartialDate
 from .markup import attr, text
 from .models import LABELS, Record
-from .pages import src_uri
+from .pages import json_uri, src_uri
 
 
 def date(value: PartialDate | None) -> str:
@@ -20,6 +20,11 @@ def label(value: str) -> str:
 def link(record: Record, name: str | None = None) -> str:
     """A Markdown link to a record's page; MkDocs checks it exists and makes it relative."""
     return f"[{text(name or record.label)}](/{src_uri(record)})"
+
+
+def data_link(record: Record) -> str:
+    """A Markdown link to the record's published JSON."""
+    return f"[JSON](/{json_uri(record)})"
 
 
 class Citations:
@@ -45,4 +50,31 @@ class Citations:
         return [self._data.sources[source_id] for source_id in self._numbers]
 
 
-FILTERS = {"text": text, "attr_text": attr, "date": date, "label": label, "link": link}
+def schema_type(prop: dict) -> str:
+    """How the Data page names a JSON Schema type: "date", "list of id", "Milestone"."""
+    if "anyOf" in prop:
+        return " or ".join(schema_type(p) for p in prop["anyOf"] if p.get("type") != "null")
+    if "$ref" in prop:
+        name = prop["$ref"].rsplit("/", 1)[-1]
+        return f"[{name}](#{name.lower()})"
+    if "enum" in prop:
+        return "one of " + ", ".join(f"`{v}`" for v in prop["enum"])
+    kind = prop.get("type")
+    if kind == "array":
+        return f"list of {schema_type(prop['items'])}"
+    if kind == ["string", "integer"]:
+        return "date"
+    if kind == "string" and prop.get("pattern", "").startswith("^[a-z0-9]"):
+        return "id"
+    return {"string": "text", "boolean": "true or false"}.get(kind, str(kind))
+
+
+FILTERS = {
+    "text": text,
+    "attr_text": attr,
+    "date": date,
+    "label": label,
+    "link": link,
+    "data_link": data_link,
+    "schema_type": schema_type,
+}

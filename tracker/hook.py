@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from tracker import export
 from tracker.load import DataError, load_cached
 from tracker.pages import pages
 from tracker.queries import for_dataset
@@ -33,7 +34,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for page in pages(for_dataset(load_cached(data_dir(config)))):
+    queries = for_dataset(load_cached(data_dir(config)))
+    for page in pages(queries):
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=page.markdown(), inclusion=inclusion))
+    for path, content in export.files(queries, config.site_url or "/").items():
+        files.append(File.generated(config, path, content=content))
     return files

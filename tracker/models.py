@@ -84,7 +84,7 @@ SectorRef = _ref("sectors")
 PersonRef = _ref("people")
 OrganisationRef = _ref("organisations")
 SourceRef = _ref("sources")
-Cites = Annotated[list[SourceRef], Field(min_length=1)]
+Cites = Annotated[list[SourceRef], Field(min_length=1, description="Ids of the sources that state this.")]
 
 
 class Item(BaseModel):
@@ -94,14 +94,14 @@ class Item(BaseModel):
 class Statement(Item):
     """Something a document says, put in our own words."""
 
-    text: Text
+    text: Text = Field(description="What the document says, in our own words.")
     cite: Cites
 
 
 class Name(Item):
     """A name as a document writes it: where documents spell a name differently, one each."""
 
-    name: Text
+    name: Text = Field(description="The name exactly as the document writes it.")
     cite: Cites
 
 
@@ -129,12 +129,12 @@ MILESTONE_ORDER = (
 
 
 class Milestone(Item):
-    type: MilestoneType
-    date: Date | None = None
+    type: MilestoneType = Field(description="The step in the agreement's life.")
+    date: Date | None = Field(default=None, description="When: YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source.")
     by: Date | None = Field(default=None, description="No later than: the document gives only a bound.")
     derived: Text | None = Field(default=None, description="How the date was worked out, when no document states it.")
     place: Text | None = None
-    event: EventRef | None = None
+    event: EventRef | None = Field(default=None, description="The event it happened at.")
     note: Text | None = None
     accounts: list[Statement] = Field(default_factory=list, description="What each document says, where they differ.")
     cite: Cites
@@ -151,8 +151,8 @@ class Milestone(Item):
 
 
 class Signatory(Item):
-    person: PersonRef
-    party: OrganisationRef | None = None
+    person: PersonRef = Field(description="Who signed.")
+    party: OrganisationRef | None = Field(default=None, description="On whose behalf.")
     capacity: Text | None = Field(default=None, description="The title the document gives the signatory.")
     cite: Cites
 
@@ -161,8 +161,8 @@ RelationType = Literal["part-of", "implements", "upgrades", "establishes", "rela
 
 
 class Relation(Item):
-    type: RelationType
-    agreement: AgreementRef
+    type: RelationType = Field(description="How this agreement stands to the other one.")
+    agreement: AgreementRef = Field(description="The other agreement.")
     note: Text | None = None
     cite: Cites
 
@@ -181,7 +181,7 @@ StatusValue = Literal[
 
 class Status(Item):
     value: StatusValue
-    as_of: Date
+    as_of: Date = Field(description="The date the status is known to hold on.")
     note: Text | None = None
     cite: Cites
 
@@ -235,14 +235,18 @@ class Source(Record):
     kind: Literal["news-report", "wire-report", "analysis", "press-release", "joint-statement"]
     date: Date | None = None
     derived: Text | None = None
-    author: Text | None = None
-    publisher: Text | None = None
+    author: Text | None = Field(default=None, description="As the document names its author; empty if it does not.")
+    publisher: Text | None = Field(
+        default=None, description="As the document names its publisher; empty if it does not."
+    )
     issuers: list[OrganisationRef] = Field(default_factory=list)
     attributes_to: list[OrganisationRef] = Field(
         default_factory=list, description="Bodies the document gives as the origin of what it reports."
     )
-    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
-    file: Annotated[str, Field(pattern=r"^[\w.-]+$")]
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = Field(
+        default=None, description="Only where the document gives it."
+    )
+    file: Annotated[str, Field(pattern=r"^[\w.-]+$", description="The document's file in shared/sources/.")]
     summary: Text
     notes: list[Text] = Field(default_factory=list)
 
@@ -317,11 +321,11 @@ class Event(Record):
     derived: Text | None = None
     place: Text | None = None
     venue: Text | None = None
-    part_of: EventRef | None = None
+    part_of: EventRef | None = Field(default=None, description="The visit or summit this took place within.")
     participants: list[Participant] = Field(default_factory=list)
     sectors: list[SectorRef] = Field(default_factory=list)
-    outcomes: list[Statement] = Field(default_factory=list)
-    context: bool = False
+    outcomes: list[Statement] = Field(default_factory=list, description="What came of it, one statement per source.")
+    context: bool = Field(default=False, description="Mentioned for context; not a Korea–Singapore event.")
     summary: Text
     cite: Cites
 
@@ -333,7 +337,7 @@ class Agreement(Record):
 
     name: Text
     short_name: Text | None = None
-    aliases: list[Name] = Field(default_factory=list)
+    aliases: list[Name] = Field(default_factory=list, description="Other names the documents use.")
     kind: Literal[
         "free-trade-agreement",
         "digital-partnership-agreement",
@@ -344,15 +348,15 @@ class Agreement(Record):
         "commercial-agreement",
         "trade-arrangement",
     ]
-    parties: Annotated[list[OrganisationRef], Field(min_length=1)]
+    parties: Annotated[list[OrganisationRef], Field(min_length=1, description="States or bodies bound by it.")]
     signatories: list[Signatory] = Field(default_factory=list)
     status: Status
     milestones: list[Milestone] = Field(default_factory=list)
     sectors: list[SectorRef] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
     context: bool = Field(default=False, description="Mentioned for context; not a Korea–Singapore instrument.")
-    summary: Text
-    notes: list[Statement] = Field(default_factory=list)
+    summary: Text = Field(description="What it is, in our own words.")
+    notes: list[Statement] = Field(default_factory=list, description="What each source says, where they differ.")
     cite: Cites
 
 
@@ -362,9 +366,9 @@ class Figure(Record):
     heading = "Figures"
 
     name: Text
-    value: Text
-    statement: Text
-    as_of: Date | None = None
+    value: Text = Field(description="The figure as the source gives it: a rank, a count, an ordinal.")
+    statement: Text = Field(description="What the figure says, in our own words.")
+    as_of: Date | None = Field(default=None, description="The date the figure holds for.")
     derived: Text | None = None
     agreements: list[AgreementRef] = Field(default_factory=list)
     events: list[EventRef] = Field(default_factory=list)

@@ -24,6 +24,11 @@ def src_uri(record: Record) -> str:
     return f"{record.collection}/{record.id}.md"
 
 
+def json_uri(record: Record) -> str:
+    """A record's JSON sits beside its page: /agreements/<id>/ has /agreements/<id>.json."""
+    return f"{record.collection}/{record.id}.json"
+
+
 @dataclass(frozen=True)
 class Page:
     src_uri: str

@@ -1,0 +1,185 @@
+"""The published data files, read back with real parsers and compared with the data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import feedparser
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+from conftest import FIXTURE_DATA, ROOT
+from icalendar import Calendar
+from referencing import Registry, Resource
+
+from tracker import export
+from tracker.load import load
+
+SITE_URL = "http://127.0.0.1:8000/"
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load(FIXTURE_DATA)
+
+
+def read_json(site: Path, path: str):
+    return json.loads((site / path).read_text(encoding="utf-8"))
+
+
+def api_validator(site: Path, definition: str | None = None) -> jsonschema.Draft202012Validator:
+    schema = read_json(site, "api/v1/schema/api.json")
+    registry = Registry().with_resource("api.json", Resource.from_contents(schema))
+    target = {"$ref": f"api.json#/$defs/{definition}"} if definition else schema
+    return jsonschema.Draft202012Validator(target, registry=registry, format_checker=jsonschema.FormatChecker())
+
+
+def test_everything_file_matches_the_data_and_its_schema(fixture_site: Path, data) -> None:
+    everything = read_json(fixture_site, "api/v1/all.json")
+    api_validator(fixture_site).validate(everything)
+    assert everything["schema_version"] == export.SCHEMA_VERSION
+    for collection in export.COLLECTIONS:
+        assert [r["id"] for r in everything[collection]] == list(data[collection])
+    accord = next(r for r in everything["agreements"] if r["id"] == "harbour-accord")
+    assert accord["url"] == SITE_URL + "agreements/harbour-accord/"
+    assert accord["status"] == {"value": "in-force", "as_of": "2022-02", "note": None, "cite": ["beta-release"]}
+    assert [(m["type"], m["date"]) for m in accord["milestones"]] == [
+        ("entered-into-force", "2022-02"),
+        ("signed", "2021-06-14"),
+        ("negotiations-concluded", "2020"),
+    ]
+
+
+def test_collection_and_record_files(fixture_site: Path, data) -> None:
+    for collection in export.COLLECTIONS:
+        body = read_json(fixture_site, f"api/v1/{collection}.json")
+        api_validator(fixture_site, "collection_file").validate(body)
+        record_schema = api_validator(fixture_site, collection)
+        for record in body["records"]:
+            record_schema.validate(record)
+            assert read_json(fixture_site, f"{collection}/{record['id']}.json") == record
+        assert len(body["records"]) == len(data[collection])
+
+
+def test_every_record_page_links_to_its_json(fixture_site: Path) -> None:
+    page = BeautifulSoup((fixture_site / "people/quill-marlow/index.html").read_text(), "html.parser")
+    link = page.select_one("article .tk-data a")
+    assert link.get_text() == "JSON"
+    assert link["href"] == "../quill-marlow.json"
+    assert (fixture_site / "people/quill-marlow.json").exists()
+
+
+def test_data_files_validate_against_their_published_schema(fixture_site: Path) -> None:
+    import yaml
+
+    for collection in export.COLLECTIONS:
+        schema = read_json(fixture_site, f"api/v1/schema/{collection}.json")
+        validator = jsonschema.Draft202012Validator(schema)
+        for path in sorted((FIXTURE_DATA / collection).glob("*.yml")):
+            record = yaml.safe_load(path.read_text(encoding="utf-8"))
+            # YAML reads an unquoted 2022-11-21 as a date; the data files hold it as written.
+            record = json.loads(json.dumps(record, default=str))
+            errors = [e.message for e in validator.iter_errors(record)]
+            assert errors == [], path
+
+
+def test_schema_rejects_what_the_loader_rejects(fixture_site: Path) -> None:
+    validator = jsonschema.Draft202012Validator(read_json(fixture_site, "api/v1/schema/sectors.json"))
+    assert not validator.is_valid({"name": "X", "summary": "Y", "cite": ["a"], "unknown": 1})
+    assert not validator.is_valid({"name": "X", "summary": "Y", "cite": []})
+    assert validator.is_valid({"name": "X", "summary": "Y", "cite": ["a"]})
+
+
+def test_committed_schemas_match_the_models() -> None:
+    """data/schema/ is what editors read; `make schema` rewrites it from tracker/models.py."""
+    for name, text in export.schema_files().items():
+        committed = ROOT / "data" / "schema" / name
+        assert committed.read_text(encoding="utf-8") == text, f"{committed} is stale: run make schema"
+
+
+def read_csv(site: Path, path: str) -> list[dict[str, str]]:
+    raw = (site / path).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "no byte-order mark: spreadsheets may misread UTF-8"
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def test_csv_has_one_row_per_record_and_documented_joins(fixture_site: Path, data) -> None:
+    for collection in export.COLLECTIONS:
+        rows = read_csv(fixture_site, f"api/v1/{collection}.csv")
+        assert [r["id"] for r in rows] == list(data[collection])
+    rows = {r["id"]: r for r in read_csv(fixture_site, "api/v1/agreements.csv")}
+    accord = rows["harbour-accord"]
+    assert accord["parties"] == "land-a; land-b"
+    assert accord["status.value"] == "in-force"
+    assert accord["status.as_of"] == "2022-02"
+    assert json.loads(accord["signatories"])[0]["person"] == "quill-marlow"
+    assert accord["context"] == "false"
+    hostile = rows["hostile-accord"]
+    assert hostile["name"] == "Hostile <b>Accord</b> {{ config }}"
+
+
+def test_milestones_csv(fixture_site: Path) -> None:
+    rows = read_csv(fixture_site, "api/v1/milestones.csv")
+    signed = {(r["agreement"], r["type"]): r for r in rows}
+    assert signed["harbour-accord", "signed"]["date"] == "2021-06-14"
+    assert signed["harbour-accord", "signed"]["precision"] == "day"
+    assert signed["harbour-accord", "negotiations-concluded"]["precision"] == "year"
+    assert signed["harbour-mou", "signed"]["by"] == "2022-02"
+    assert signed["harbour-mou", "signed"]["date"] == ""
+
+
+def test_calendar_parses_and_keeps_precision_honest(fixture_site: Path) -> None:
+    raw = (fixture_site / "calendar.ics").read_bytes()
+    cal = Calendar.from_ical(raw)
+    events = {str(e["UID"]).split("@")[0]: e for e in cal.walk("VEVENT")}
+    assert len(events) == 6  # two events and four milestones in the fixture data
+    signed = events["agreements-harbour-accord-signed-2021-06-14"]
+    assert signed["SUMMARY"] == "Harbour Accord: signed"
+    assert signed.decoded("DTSTART").isoformat() == "2021-06-14"
+    assert signed.decoded("DTEND").isoformat() == "2021-06-15"
+    assert str(signed["URL"]) == SITE_URL + "agreements/harbour-accord/"
+    month = events["agreements-harbour-accord-entered-into-force-2022-02"]
+    assert (month.decoded("DTSTART").isoformat(), month.decoded("DTEND").isoformat()) == ("2022-02-01", "2022-03-01")
+    assert "only the month" in str(month["DESCRIPTION"])
+    year = events["agreements-harbour-accord-negotiations-concluded-2020"]
+    assert (year.decoded("DTSTART").isoformat(), year.decoded("DTEND").isoformat()) == ("2020-01-01", "2021-01-01")
+    bound = events["agreements-harbour-mou-signed-2022-02"]
+    assert bound["SUMMARY"].endswith("(by this date)")
+    assert bound.decoded("DTSTART").isoformat() == "2022-02-28"
+    for event in events.values():
+        for required in ("UID", "DTSTAMP", "DTSTART", "SUMMARY"):
+            assert required in event
+
+
+def test_calendar_passes_a_strict_parser(fixture_site: Path) -> None:
+    """icalendar's own checks: every line folded to 75 octets, CRLF line ends, no errors."""
+    raw = (fixture_site / "calendar.ics").read_bytes()
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+    cal = Calendar.from_ical(raw)
+    assert [c.errors for c in cal.walk() if getattr(c, "errors", None)] == []
+
+
+def test_atom_feed(fixture_site: Path) -> None:
+    parsed = feedparser.parse((fixture_site / "feed.xml").read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    assert parsed.feed.title.startswith("Korea–Singapore Partnership Tracker")
+    titles = [e.title for e in parsed.entries]
+    assert titles[0] == "Memorandum on harbour pilots: signed (by this date)"
+    assert titles[-1] == "Harbour Accord: negotiations concluded"
+    assert parsed.entries[1].link == SITE_URL + "agreements/harbour-accord/"
+    dates = [e.updated_parsed for e in parsed.entries]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_data_page_documents_every_file_and_field(fixture_site: Path) -> None:
+    page = BeautifulSoup((fixture_site / "data/index.html").read_text(), "html.parser").select_one("article")
+    text = page.get_text(" ", strip=True)
+    for name in ("all.json", "milestones.csv", "calendar.ics", "feed.xml", "api.json", "Licence"):
+        assert name in text
+    for field in ("milestones", "signatories", "as_of", "accounts"):
+        assert page.find("code", string=field), field

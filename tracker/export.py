@@ -1,0 +1,341 @@
+"""The dataset as files for reuse: JSON (with its JSON Schema), CSV, iCalendar and Atom.
+
+Every function returns file contents keyed by their path in the built site; the MkDocs hook
+adds them to the build. Nothing here knows about MkDocs. Field names are the data files'
+own, so the published JSON reads like the YAML it comes from.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+from .dataset import Dataset
+from .dates import PartialDate
+from .models import COLLECTIONS, LABELS, Record
+from .pages import json_uri
+from .queries import Entry, Queries
+
+SCHEMA_VERSION = "1.0"
+API = "api/v1"
+JSON_SCHEMA = "https://json-schema.org/draft/2020-12/schema"
+FEED_SIZE = 50
+
+
+def page_url(site_url: str, record: Record) -> str:
+    return f"{site_url}{record.collection}/{record.id}/"
+
+
+def record_data(record: Record, site_url: str) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "url": page_url(site_url, record),
+        **record.model_dump(mode="json", exclude_defaults=False),
+    }
+
+
+# -- JSON Schema ----------------------------------------------------------------------------
+
+
+def data_schema(collection: str) -> dict[str, Any]:
+    """The schema of one data file, data/<collection>/<id>.yml, generated from its class."""
+    cls = COLLECTIONS[collection]
+    schema = cls.model_json_schema(mode="validation")
+    schema["properties"].pop("id", None)
+    return {
+        "$schema": JSON_SCHEMA,
+        "$id": f"{collection}.json",
+        "title": f"A record in data/{collection}/",
+        "description": f"One {cls.singular}; its id is the file name. Every fact cites source ids in 'cite'.",
+        **{k: v for k, v in schema.items() if k != "title"},
+    }
+
+
+def nested_schemas() -> dict[str, Any]:
+    """The objects records hold in lists (Milestone, Name, Role …), by name."""
+    defs: dict[str, Any] = {}
+    for collection in COLLECTIONS:
+        defs.update(data_schema(collection).get("$defs", {}))
+    return dict(sorted(defs.items()))
+
+
+def api_schema() -> dict[str, Any]:
+    """The schema of the published JSON: each record as in its data file, plus ``id`` and ``url``."""
+    defs: dict[str, Any] = {}
+    records: dict[str, Any] = {}
+    for collection in COLLECTIONS:
+        schema = data_schema(collection)
+        defs.update(schema.pop("$defs", {}))
+        for key in ("$schema", "$id"):
+            schema.pop(key)
+        schema["properties"] = {
+            "id": {"type": "string", "pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*$", "description": "The record's id."},
+            "url": {"type": "string", "format": "uri", "description": "The record's page."},
+            **schema["properties"],
+        }
+        schema["required"] = ["id", "url", *schema.get("required", [])]
+        schema["title"] = COLLECTIONS[collection].singular
+        records[collection] = schema
+    defs.update(records)
+    collection_file = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["schema_version", "collection", "records"],
+        "properties": {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "collection": {"enum": list(COLLECTIONS)},
+            "records": {"type": "array"},
+        },
+    }
+    return {
+        "$schema": JSON_SCHEMA,
+        "$id": "api.json",
+        "title": "Korea–Singapore Partnership Tracker data, /api/v1/",
+        "description": "Describes /api/v1/all.json; $defs describe one record of each collection "
+        "(/api/v1/<collection>.json holds a list of them under 'records').",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["schema_version", "site", *COLLECTIONS],
+        "properties": {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "site": {"type": "string", "format": "uri"},
+            **{c: {"type": "array", "items": {"$ref": f"#/$defs/{c}"}} for c in COLLECTIONS},
+        },
+        "$defs": {**defs, "collection_file": collection_file},
+    }
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def schema_files() -> dict[str, str]:
+    """Schemas as committed under data/schema/ (for editors) and published under /api/v1/schema/."""
+    files = {f"{c}.json": _json(data_schema(c)) for c in COLLECTIONS}
+    files["api.json"] = _json(api_schema())
+    return files
+
+
+def json_files(data: Dataset, site_url: str) -> dict[str, str]:
+    everything: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "site": site_url}
+    files: dict[str, str] = {}
+    for collection in COLLECTIONS:
+        records = [record_data(r, site_url) for r in data[collection].values()]
+        everything[collection] = records
+        files[f"{API}/{collection}.json"] = _json(
+            {"schema_version": SCHEMA_VERSION, "collection": collection, "records": records}
+        )
+        for record, body in zip(data[collection].values(), records, strict=True):
+            files[json_uri(record)] = _json(body)
+    files[f"{API}/all.json"] = _json(everything)
+    files |= {f"{API}/schema/{name}": text for name, text in schema_files().items()}
+    return files
+
+
+# -- CSV ------------------------------------------------------------------------------------
+
+LIST_SEPARATOR = "; "
+
+
+def _cell(value: Any) -> str:
+    """One CSV cell: lists of plain values joined by '; ', lists of objects as JSON text."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        if all(not isinstance(v, (dict, list)) for v in value):
+            return LIST_SEPARATOR.join(str(v) for v in value)
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _rows(collection: str, data: Dataset, site_url: str) -> tuple[list[str], list[dict[str, str]]]:
+    rows = []
+    for record in data[collection].values():
+        flat: dict[str, str] = {}
+        for key, value in record_data(record, site_url).items():
+            if isinstance(value, dict):  # one nested object, e.g. status: status.value, status.as_of …
+                flat |= {f"{key}.{k}": _cell(v) for k, v in value.items()}
+            else:
+                flat[key] = _cell(value)
+        rows.append(flat)
+    header: list[str] = []
+    for row in rows:
+        header.extend(k for k in row if k not in header)
+    return header, rows
+
+
+def _csv(header: list[str], rows: list[dict[str, str]]) -> str:
+    out = io.StringIO()
+    # A byte-order mark lets spreadsheet programs recognise UTF-8 (names like "Korea–Singapore").
+    out.write("\ufeff")
+    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\r\n", extrasaction="raise")
+    writer.writeheader()
+    writer.writerows([{k: row.get(k, "") for k in header} for row in rows])
+    return out.getvalue()
+
+
+def csv_files(data: Dataset, site_url: str) -> dict[str, str]:
+    files = {f"{API}/{c}.csv": _csv(*_rows(c, data, site_url)) for c in COLLECTIONS}
+    header = [
+        "agreement",
+        "agreement_name",
+        "type",
+        "date",
+        "precision",
+        "by",
+        "place",
+        "event",
+        "derived",
+        "note",
+        "cite",
+        "url",
+    ]
+    rows = []
+    for a in data.agreements.values():
+        for m in a.milestones:
+            rows.append(
+                {
+                    "agreement": a.id,
+                    "agreement_name": a.name,
+                    "type": m.type,
+                    "date": m.date.iso if m.date else "",
+                    "precision": m.when.precision,
+                    "by": m.by.iso if m.by else "",
+                    "place": m.place or "",
+                    "event": m.event or "",
+                    "derived": m.derived or "",
+                    "note": m.note or "",
+                    "cite": LIST_SEPARATOR.join(m.cite),
+                    "url": page_url(site_url, a),
+                }
+            )
+    files[f"{API}/milestones.csv"] = _csv(header, rows)
+    return files
+
+
+# -- iCalendar and Atom ---------------------------------------------------------------------
+
+
+def _build_time() -> datetime:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC).replace(microsecond=0)
+
+
+def span(when: PartialDate) -> tuple[date, date]:
+    """The days a date may stand for, as [start, end): a day, a whole month or a whole year."""
+    start = date(*when.earliest)
+    last = date(*when.latest)
+    return start, last + timedelta(days=1)
+
+
+def entry_title(entry: Entry) -> str:
+    if entry.milestone:
+        what = f"{entry.record.label}: {LABELS[entry.milestone.type].lower()}"
+        return f"{what} (by this date)" if entry.bound else what
+    return entry.record.label
+
+
+def _entry_uid(entry: Entry, host: str) -> str:
+    kind = entry.milestone.type if entry.milestone else "event"
+    return f"{entry.record.collection}-{entry.record.id}-{kind}-{entry.date.iso}@{host}"
+
+
+def calendar(queries: Queries, site_url: str) -> bytes:
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//Korea-Singapore Partnership Tracker//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", "Korea–Singapore Partnership Tracker")
+    stamp = _build_time()
+    host = urlsplit(site_url).hostname or "localhost"
+    for entry in queries.entries:
+        start, end = span(entry.date)
+        url = page_url(site_url, entry.record)
+        precision = entry.date.precision
+        note = {
+            "day": "",
+            "month": f"The sources give only the month ({entry.date}); this spans the whole month. ",
+            "year": f"The sources give only the year ({entry.date}); this spans the whole year. ",
+        }[precision]
+        if entry.bound:
+            note = f"The sources say only that this had happened by {entry.date}. "
+            start, end = date(*entry.date.latest), date(*entry.date.latest) + timedelta(days=1)
+        event = Event()
+        event.add("uid", _entry_uid(entry, host))
+        event.add("dtstamp", stamp)
+        event.add("summary", entry_title(entry))
+        event.add("dtstart", start)
+        event.add("dtend", end)
+        event.add("transp", "TRANSPARENT")
+        event.add("description", f"{note}{url}")
+        event.add("url", url)
+        event.add("categories", [LABELS.get(getattr(entry.record, "kind", ""), entry.record.singular)])
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+def feed(queries: Queries, site_url: str) -> bytes:
+    from feedgen.feed import FeedGenerator
+
+    latest = list(reversed(queries.entries[-FEED_SIZE:]))
+    gen = FeedGenerator()
+    gen.id(site_url)
+    gen.title("Korea–Singapore Partnership Tracker: latest developments")
+    gen.subtitle("Milestones of agreements and events between South Korea and Singapore, newest first")
+    gen.link(href=site_url, rel="alternate")
+    gen.link(href=f"{site_url}feed.xml", rel="self")
+    gen.language("en")
+    gen.generator("Korea–Singapore Partnership Tracker")
+    newest = datetime(*latest[0].date.earliest, tzinfo=UTC) if latest else _build_time()
+    gen.updated(newest)
+    # feedgen writes entries in reverse order of addition: add the oldest first.
+    for entry in reversed(latest):
+        url = page_url(site_url, entry.record)
+        item = gen.add_entry()
+        item.id(f"{url}#{entry.milestone.type if entry.milestone else 'event'}-{entry.date.iso}")
+        item.title(entry_title(entry))
+        item.link(href=url)
+        when = datetime(*entry.date.earliest, tzinfo=UTC)
+        item.updated(when)
+        item.published(when)
+        summary = getattr(entry.record, "summary", "")
+        item.summary(f"{'By ' if entry.bound else ''}{entry.date}. {summary}")
+    return gen.atom_str(pretty=True)
+
+
+def files(queries: Queries, site_url: str) -> dict[str, str | bytes]:
+    """Every published data file, by its path in the site."""
+    data = queries.data
+    out: dict[str, str | bytes] = {}
+    out |= json_files(data, site_url)
+    out |= csv_files(data, site_url)
+    out["calendar.ics"] = calendar(queries, site_url)
+    out["feed.xml"] = feed(queries, site_url)
+    return out
+
+
+def write_schemas(folder: str) -> None:
+    """``python -m tracker.export DIR``: write the data files' JSON Schemas (``make schema``)."""
+    from pathlib import Path
+
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    for name, text in schema_files().items():
+        (target / name).write_text(text, encoding="utf-8")
+        print(target / name)
+
+
+if __name__ == "__main__":
+    import sys
+
+    write_schemas(sys.argv[1] if len(sys.argv) > 1 else "data/schema")
