@@ -1,0 +1,331 @@
+"""The real dataset under data/: what was entered from the five source documents.
+
+These tests read ``data/`` itself (not the test fixtures) through ``tracker.load.load`` and
+check the promises the dataset makes: how many records it holds, the key dates of the main
+agreements at the precision the documents give, that differing accounts are kept apart with
+their own citations, and that every source document is cited by at least one fact.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+from tracker.dates import PartialDate
+from tracker.load import load
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+COPYCHECK = ROOT.parent / "shared" / "tools" / "copycheck.py"
+
+# Source ids, named by what each document is.
+SEOUL_2025 = "seoul-summit-report-2025"  # 000
+STATE_VISIT_2026 = "state-visit-report-2026"  # 001
+ANALYSIS_2026 = "summit-ai-analysis-2026"  # 002
+DIALOGUE_2023 = "digital-economy-dialogue-report-2023"  # 003
+KSDPA_RELEASE_2023 = "ksdpa-entry-into-force-release-2023"  # 004
+
+FTA = "korea-singapore-free-trade-agreement"
+DPA = "korea-singapore-digital-partnership-agreement"
+PARTNERSHIP = "korea-singapore-strategic-partnership"
+
+MOUS_2025 = {
+    "mou-2025-digital-cooperation",
+    "mou-2025-culture-and-sports-exchanges",
+    "mou-2025-green-and-digital-shipping-routes",
+    "mou-2025-public-administration",
+}
+MOUS_2026 = {
+    "mou-2026-artificial-intelligence",
+    "mou-2026-small-modular-reactors",
+    "mou-2026-quantum-technology",
+    "mou-2026-space-and-satellites",
+    "mou-2026-digital-and-innovation-ecosystems",
+}
+KSDPA_MOUS = {
+    "ksdpa-mou-artificial-intelligence",
+    "ksdpa-mou-digital-economy-dialogue",
+    "ksdpa-mou-electronic-data-exchange",
+}
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load(DATA)
+
+
+def milestone(agreement, kind):
+    found = [m for m in agreement.milestones if m.type == kind]
+    assert len(found) == 1, f"{agreement.id}: expected one '{kind}' milestone, found {len(found)}"
+    return found[0]
+
+
+def assert_date(date: PartialDate | None, iso: str, precision: str) -> None:
+    assert date is not None
+    assert (date.iso, date.precision) == (iso, precision)
+
+
+def cites(value):
+    """Every source id cited anywhere inside a record, in any nested fact."""
+    if isinstance(value, BaseModel):
+        found = set(getattr(value, "cite", None) or ())
+        for name in type(value).model_fields:
+            found |= cites(getattr(value, name))
+        return found
+    if isinstance(value, (list, tuple)):
+        found = set()
+        for item in value:
+            found |= cites(item)
+        return found
+    return set()
+
+
+# -- size of the dataset -----------------------------------------------------------------------
+
+
+def test_record_counts(data):
+    collections = ("agreements", "events", "sectors", "people", "organisations", "sources", "figures")
+    counts = {c: len(data[c]) for c in collections}
+    assert counts == {
+        "agreements": 22,
+        "events": 14,
+        "sectors": 30,
+        "people": 8,
+        "organisations": 19,
+        "sources": 5,
+        "figures": 12,
+    }
+    assert len(data) == 110
+
+
+# -- the free trade agreement through its life -------------------------------------------------
+
+
+def test_fta_milestones(data):
+    fta = data.agreements[FTA]
+    assert_date(milestone(fta, "negotiations-concluded").date, "2004-10", "month")
+    assert_date(milestone(fta, "signed").date, "2005-08", "month")
+    assert_date(milestone(fta, "entered-into-force").date, "2006-03", "month")
+    anniversary = milestone(fta, "anniversary")
+    assert_date(anniversary.date, "2026", "year")
+    assert anniversary.derived
+    upgrade = milestone(fta, "upgrade-talks-agreed")
+    assert_date(upgrade.date, "2026-03-02", "day")
+    assert upgrade.event == "singapore-summit-2026"
+    # 001 ("agreed to start negotiations", joint declaration) and 002 ("decision to begin
+    # upgrading") are kept as separate accounts, each with its own citation.
+    assert [a.cite for a in upgrade.accounts] == [[STATE_VISIT_2026], [ANALYSIS_2026]]
+    assert fta.status.value == "upgrade-talks-agreed"
+    assert_date(fta.status.as_of, "2026-03-02", "day")
+
+
+def test_fta_upgrade_scope_is_recorded(data):
+    notes = " ".join(n.text for n in data.agreements[FTA].notes if ANALYSIS_2026 in n.cite)
+    for item in ("semiconductors", "AI infrastructure", "data centres", "digital services", "middle of 2026"):
+        assert item in notes
+
+
+def test_joint_declaration_on_upgrade_talks(data):
+    declaration = data.agreements["joint-declaration-fta-upgrade-talks-2026"]
+    assert declaration.kind == "joint-declaration"
+    assert_date(milestone(declaration, "adopted").date, "2026-03-02", "day")
+    assert [(r.type, r.agreement) for r in declaration.relations] == [("related", FTA)]
+
+
+# -- the digital partnership agreement and its memoranda ---------------------------------------
+
+
+def test_dpa_dates_and_signatories(data):
+    dpa = data.agreements[DPA]
+    signed = milestone(dpa, "signed")
+    assert_date(signed.date, "2022-11-21", "day")
+    assert signed.place == "Singapore"
+    assert signed.event == "ksdpa-signing-ceremony"
+    assert_date(milestone(dpa, "legal-procedures-completed").by, "2023-01-13", "day")
+    assert_date(milestone(dpa, "entered-into-force").date, "2023-01-14", "day")
+    assert dpa.status.value == "in-force"
+    signatories = {(s.person, s.party) for s in dpa.signatories}
+    assert signatories == {("tan-see-leng", "singapore"), ("dukgeun-ahn", "south-korea")}
+    # The wire report's photo caption dates the signing ceremony.
+    assert DIALOGUE_2023 in data.events["ksdpa-signing-ceremony"].cite
+
+
+def test_dpa_has_three_implementing_mous(data):
+    implementing = {
+        a.id
+        for a in data.agreements.values()
+        if any(r.type == "implements" and r.agreement == DPA for r in a.relations)
+    }
+    assert implementing == KSDPA_MOUS
+    for mou_id in KSDPA_MOUS:
+        assert_date(milestone(data.agreements[mou_id], "signed").by, "2023-01-13", "day")
+
+
+# -- the 2025 Seoul summit ----------------------------------------------------------------------
+
+
+def test_strategic_partnership_and_joint_statement(data):
+    partnership = data.agreements[PARTNERSHIP]
+    established = milestone(partnership, "established")
+    assert_date(established.date, "2025-11-02", "day")
+    assert established.derived  # "Sunday" + the report's date
+    assert {c for a in established.accounts for c in a.cite} == {SEOUL_2025, STATE_VISIT_2026}
+    statement = data.agreements["joint-statement-strategic-partnership-2025"]
+    assert statement.kind == "joint-statement"
+    assert [(r.type, r.agreement) for r in statement.relations] == [("establishes", PARTNERSHIP)]
+
+
+def test_each_2025_mou_is_its_own_record(data):
+    mous = {a.id for a in data.agreements.values() if a.kind == "mou" and milestone(a, "signed").when.year == 2025}
+    assert mous == MOUS_2025
+    for mou_id in MOUS_2025:
+        signed = milestone(data.agreements[mou_id], "signed")
+        assert_date(signed.date, "2025-11-02", "day")
+        assert signed.event == "seoul-summit-2025"
+
+
+def test_each_2026_mou_is_its_own_record(data):
+    mous = {a.id for a in data.agreements.values() if a.kind == "mou" and milestone(a, "signed").when.year == 2026}
+    assert mous == MOUS_2026
+    for mou_id in MOUS_2026:
+        signed = milestone(data.agreements[mou_id], "signed")
+        assert_date(signed.date, "2026-03-02", "day")
+        assert signed.event == "singapore-summit-2026"
+        # 001 gives "five ... in areas such as AI and SMR", 002 lists five areas: both kept.
+        assert [a.cite for a in signed.accounts] == [[STATE_VISIT_2026], [ANALYSIS_2026]]
+
+
+def test_company_fund_and_bank_agreements(data):
+    pairs = {
+        "hyundai-motor-singtel-5g-agreement": ["hyundai-motor", "singtel"],
+        "temasek-korea-development-bank-agreement": ["temasek", "korea-development-bank"],
+        "seviora-korea-development-bank-agreement": ["seviora", "korea-development-bank"],
+    }
+    for agreement_id, parties in pairs.items():
+        agreement = data.agreements[agreement_id]
+        assert agreement.kind == "commercial-agreement"
+        assert agreement.parties == parties
+    assert_date(milestone(data.agreements["hyundai-motor-singtel-5g-agreement"], "signed").by, "2023-05-19", "day")
+
+
+def test_context_and_other_agreements(data):
+    assert data.agreements["korea-asean-free-trade-agreement"].context is True
+    meat = data.agreements["korea-meat-exports-to-singapore"]
+    assert meat.context is False
+    assert "food-security-and-agriculture" in meat.sectors
+    main = [a for a in data.agreements.values() if not a.context]
+    assert len(main) == 21
+
+
+# -- events and their nesting -------------------------------------------------------------------
+
+
+def test_event_dates_and_nesting(data):
+    events = data.events
+    expected = {
+        "ksdpa-signing-ceremony": ("2022-11-21", "day", None),
+        "first-digital-economy-dialogue": ("2023-05-19", "day", None),
+        "deputy-trade-ministers-meeting-2023": ("2023-05-19", "day", "first-digital-economy-dialogue"),
+        "north-korea-us-summit-2018": ("2018", "year", None),
+        "asean-summit-kuala-lumpur-2025": ("2025", "year", None),
+        "apec-summit-gyeongju-2025": ("2025", "year", None),
+        "wong-official-visit-to-korea-2025": ("2025-10-29", "day", None),
+        "seoul-summit-2025": ("2025-11-02", "day", "wong-official-visit-to-korea-2025"),
+        "seoul-summit-2025-signing-ceremony": ("2025-11-02", "day", "seoul-summit-2025"),
+        "lee-state-visit-to-singapore-2026": ("2026-03", "month", None),
+        "singapore-summit-2026": ("2026-03-02", "day", "lee-state-visit-to-singapore-2026"),
+        "ai-connect-summit-2026": ("2026", "year", "lee-state-visit-to-singapore-2026"),
+        "lee-tharman-meeting-2026": ("2026", "year", "lee-state-visit-to-singapore-2026"),
+        "lee-business-leaders-meeting-2026": ("2026", "year", "lee-state-visit-to-singapore-2026"),
+    }
+    assert set(events) == set(expected)
+    for event_id, (iso, precision, parent) in expected.items():
+        assert_date(events[event_id].date, iso, precision)
+        assert events[event_id].part_of == parent, event_id
+    context = {e.id for e in events.values() if e.context}
+    assert context == {"north-korea-us-summit-2018", "asean-summit-kuala-lumpur-2025", "apec-summit-gyeongju-2025"}
+
+
+def test_worked_out_event_dates_say_how(data):
+    # Every event date that no document states outright carries its reasoning.
+    stated = {"ksdpa-signing-ceremony", "singapore-summit-2026", "north-korea-us-summit-2018"}
+    for event in data.events.values():
+        if event.id not in stated:
+            assert event.derived, f"{event.id} has a worked-out date without 'derived'"
+
+
+def test_2026_summit_venue_from_photo_caption(data):
+    summit = data.events["singapore-summit-2026"]
+    assert summit.venue == "Ministry of Foreign Affairs"
+    venue = [p for p in summit.participants if p.organisation == "sg-ministry-of-foreign-affairs"]
+    assert len(venue) == 1
+    assert venue[0].cite == [STATE_VISIT_2026]
+
+
+# -- people and names ---------------------------------------------------------------------------
+
+
+def test_both_spellings_of_lee_with_their_own_citations(data):
+    names = {n.name: set(n.cite) for n in data.people["lee-jae-myung"].names}
+    assert names == {"Lee Jae Myung": {SEOUL_2025, STATE_VISIT_2026}, "Lee Jae-myung": {ANALYSIS_2026}}
+    assert names["Lee Jae Myung"].isdisjoint(names["Lee Jae-myung"])
+
+
+def test_wong_in_office_since_may_2024(data):
+    since = [r.since for r in data.people["lawrence-wong"].roles if r.since]
+    assert len(since) == 1
+    assert_date(since[0], "2024-05", "month")
+
+
+def test_cheong_wa_dae_is_not_equated_with_the_presidential_office(data):
+    office = data.organisations["kr-presidential-office"]
+    spelled = [office.name, office.short_name or ""] + [a.name for a in office.aliases]
+    assert not any("cheong wa dae" in s.lower() for s in spelled)
+
+
+# -- figures ------------------------------------------------------------------------------------
+
+
+def test_figures(data):
+    f = data.figures
+    expected = {
+        "singapore-investor-rank-2025": ("4th", "2025-11-02", "day"),
+        "singapore-trading-partner-rank-2023": ("11th", "2023-05-19", "day"),
+        "digital-economy-dialogue-participants-2023": (None, "2023-05-19", "day"),
+        "diplomatic-relations-50th-anniversary-2025": ("50th", "2025", "year"),
+        "diplomatic-relations-established-1975": ("1975", "1975", "year"),
+        "fta-20th-anniversary-2026": ("20th", "2026", "year"),
+        "north-korea-us-summit-eight-years-2026": ("eight years", "2026-03-02", "day"),
+        "expected-results-by-mid-2026": ("by mid-2026", "2026", "year"),
+    }
+    for figure_id, (value, iso, precision) in expected.items():
+        if value is not None:
+            assert f[figure_id].value == value
+        assert_date(f[figure_id].as_of, iso, precision)
+    assert "25" in f["digital-economy-dialogue-participants-2023"].value
+    assert f["diplomatic-relations-established-1975"].derived
+
+
+# -- citations ----------------------------------------------------------------------------------
+
+
+def test_every_source_is_cited_by_a_fact(data):
+    cited = set()
+    for collection in ("agreements", "events", "sectors", "people", "organisations", "figures"):
+        for record in data[collection].values():
+            cited |= cites(record)
+    assert set(data.sources) <= cited
+    assert cited <= set(data.sources)
+    assert set(data.sources) == {SEOUL_2025, STATE_VISIT_2026, ANALYSIS_2026, DIALOGUE_2023, KSDPA_RELEASE_2023}
+
+
+@pytest.mark.skipif(not COPYCHECK.exists(), reason="the shared copycheck tool is not beside the project")
+def test_data_is_in_our_own_words():
+    result = subprocess.run(
+        [sys.executable, str(COPYCHECK), "data"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout
