@@ -183,3 +183,9 @@ def test_data_page_documents_every_file_and_field(fixture_site: Path) -> None:
         assert name in text
     for field in ("milestones", "signatories", "as_of", "accounts"):
         assert page.find("code", string=field), field
+
+
+def test_every_data_file_points_editors_at_its_schema() -> None:
+    for path in sorted((ROOT / "data").glob("*/*.yml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=../schema/{path.parent.name}.json", path
