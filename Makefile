@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site serve test validate schema lint screenshots chromium clean
+.PHONY: site serve test validate new schema lint screenshots chromium clean
 
 site: $(VENV)/.site  ## Build the site into site/
 	$(BIN)/mkdocs build --strict
@@ -21,6 +21,9 @@ test: $(VENV)/.dev chromium  ## Every test: data, build, browser
 
 validate: $(VENV)/.site  ## Check data/ and print every problem as file:line:column
 	$(BIN)/python -m tracker.validate data
+
+new: $(VENV)/.site  ## Start a record: make new KIND=agreement ID=my-new-mou
+	$(BIN)/python -m tracker.scaffold $(KIND) $(ID)
 
 schema: $(VENV)/.site  ## Rewrite data/schema/ (JSON Schemas editors read) from tracker/models.py
 	$(BIN)/python -m tracker.export data/schema

@@ -9,7 +9,8 @@ from tracker.queries import for_dataset
 
 
 def define_env(env):
-    data = load_cached(Path(env.conf["config_file_path"]).parent / env.conf["extra"]["data_dir"])
+    # The hook has already refused bad data in a build; in `mkdocs serve` it keeps the last good.
+    data = load_cached(Path(env.conf["config_file_path"]).parent / env.conf["extra"]["data_dir"], keep_last_good=True)
     env.variables["q"] = for_dataset(data)
     for name, function in FILTERS.items():
         env.filter(function, name)

@@ -18,6 +18,10 @@ class Dataset:
     sources: dict[str, Source]
     figures: dict[str, Figure]
 
+    @classmethod
+    def empty(cls) -> Dataset:
+        return cls(**{collection: {} for collection in COLLECTIONS})
+
     def __getitem__(self, collection: str) -> dict[str, Record]:
         return getattr(self, collection)
 

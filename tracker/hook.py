@@ -5,6 +5,7 @@ With macros.py, the only code that knows about MkDocs.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,24 +18,44 @@ from tracker.load import DataError, load_cached
 from tracker.pages import pages
 from tracker.queries import for_dataset
 
+_command = "build"
+
 
 def data_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / config.extra["data_dir"]
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
+
+
 # Before mkdocs-macros' on_config, which reads the data too, and before MkDocs empties
 # site/: a bad record stops the build here and the last good site stays as it was.
+# The live preview (mkdocs serve) carries on with the last good data instead, and every
+# page says what is wrong (theme/main.html), so an edit never leaves a blank or stuck tab.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config.extra["data_problems"] = []
     try:
         load_cached(data_dir(config))
     except DataError as err:
-        raise PluginError(str(err)) from None
+        if _command != "serve":
+            raise PluginError(str(err)) from None
+        # Printed, not logged: `serve --strict` would abort on a logged error.
+        print(f"{err}\nThe preview shows the last valid data until these are fixed.", file=sys.stderr)
+        config.extra["data_problems"] = [str(p) for p in err.problems]
     return config
 
 
+def on_serve(server, config: MkDocsConfig, builder):
+    """Rebuild the preview when a record changes, wherever TRACKER_DATA points."""
+    server.watch(str(data_dir(config)))
+    return server
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    queries = for_dataset(load_cached(data_dir(config)))
+    queries = for_dataset(load_cached(data_dir(config), keep_last_good=True))
     for page in pages(queries):
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=page.markdown(), inclusion=inclusion))

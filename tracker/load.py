@@ -211,18 +211,23 @@ def _message(cls: type[BaseModel], error: dict) -> str:
 
 
 def _references(value: Any, annotation: Any, path: Path_, metadata: tuple = ()):
-    """Yield (path, collection, id) for each reference inside one value."""
+    """Yield (path, collection, id) for each reference in a record's data, as read from YAML.
+
+    It walks the plain data, not the validated record, so that a file with other problems
+    still has its references checked: every problem is reported in one run.
+    """
     if value is None:
         return
     for meta in metadata:
         if isinstance(meta, Ref):
-            yield path, meta.collection, value
+            if isinstance(value, str) and ID_RE.match(value):
+                yield path, meta.collection, value
             return
     origin = get_origin(annotation)
     if origin is Annotated:
         base, *meta = get_args(annotation)
         yield from _references(value, base, path, tuple(meta))
-    elif origin is list:
+    elif origin is list and isinstance(value, list):
         (inner,) = get_args(annotation)
         for i, item in enumerate(value):
             yield from _references(item, inner, path + (i,))
@@ -230,23 +235,26 @@ def _references(value: Any, annotation: Any, path: Path_, metadata: tuple = ()):
         for arm in get_args(annotation):
             if arm is not type(None):
                 yield from _references(value, arm, path)
-    elif isinstance(value, BaseModel):
-        for name, field in type(value).model_fields.items():
-            yield from _references(getattr(value, name), field.annotation, path + (name,), tuple(field.metadata))
+    elif isinstance(annotation, type) and issubclass(annotation, BaseModel) and isinstance(value, dict):
+        for name, field in annotation.model_fields.items():
+            if name in value:
+                yield from _references(value[name], field.annotation, path + (name,), tuple(field.metadata))
 
 
-def _check_references(records: dict[str, dict[str, Record]], files: dict[int, _File], problems: list[Problem]) -> None:
-    for collection, table in records.items():
-        for record in table.values():
-            file = files[id(record)]
-            for path, target, ref in _references(record, type(record), ()):
-                if ref in records[target]:
-                    if target == collection and ref == record.id:
-                        problems.append(Problem(file.shown, *file.at(path), f"'{ref}' refers to this record itself"))
-                    continue
-                singular = COLLECTIONS[target].singular
-                hint = _suggest(ref, sorted(records[target]))
-                problems.append(Problem(file.shown, *file.at(path), f"unknown {singular} '{ref}'{hint}"))
+def _check_references(read: list[tuple[str, str, dict, _File]], problems: list[Problem]) -> None:
+    known: dict[str, list[str]] = {collection: [] for collection in COLLECTIONS}
+    for collection, record_id, _, _ in read:
+        known[collection].append(record_id)
+    for collection, record_id, data, file in read:
+        for path, target, ref in _references(data, COLLECTIONS[collection], ()):
+            if ref in known[target]:
+                if target == collection and ref == record_id:
+                    problems.append(Problem(file.shown, *file.at(path), f"'{ref}' refers to this record itself"))
+                continue
+            hint = _suggest(ref, sorted(known[target]))
+            problems.append(
+                Problem(file.shown, *file.at(path), f"unknown {COLLECTIONS[target].singular} '{ref}'{hint}")
+            )
 
 
 def _check_milestones(agreement: Agreement, file: _File, problems: list[Problem]) -> None:
@@ -289,7 +297,7 @@ def load(data_dir: str | Path) -> Dataset:
     data_dir = Path(data_dir)
     problems: list[Problem] = []
     records: dict[str, dict[str, Record]] = {name: {} for name in COLLECTIONS}
-    files: dict[int, _File] = {}
+    read: list[tuple[str, str, dict, _File]] = []
     seen: dict[tuple[str, str], str] = {}
     if not data_dir.is_dir():
         raise DataError([Problem(_shown(data_dir), 1, 1, "the data folder does not exist")])
@@ -328,10 +336,11 @@ def load(data_dir: str | Path) -> Dataset:
             )
             continue
         seen[collection, record_id] = shown
-        read = _read(path, problems)
-        if read is None:
+        result = _read(path, problems)
+        if result is None:
             continue
-        data, file = read
+        data, file = result
+        read.append((collection, record_id, data, file))
         cls = COLLECTIONS[collection]
         if "id" in data:
             problems.append(Problem(shown, *file.at(("id",), key=True), "remove 'id': a record's id is its file name"))
@@ -343,11 +352,10 @@ def load(data_dir: str | Path) -> Dataset:
                 problems.append(Problem(shown, *file.at(tuple(error["loc"]), key=key), _message(cls, error)))
             continue
         records[collection][record_id] = record
-        files[id(record)] = file
         if isinstance(record, Agreement):
             _check_milestones(record, file, problems)
         _check_ranges(record, file, problems)
-    _check_references(records, files, problems)
+    _check_references(read, problems)
     if problems:
         raise DataError(problems)
     return Dataset(**records)
@@ -356,17 +364,24 @@ def load(data_dir: str | Path) -> Dataset:
 _cache: dict[Path, tuple[tuple, Dataset]] = {}
 
 
-def load_cached(data_dir: str | Path) -> Dataset:
+def load_cached(data_dir: str | Path, *, keep_last_good: bool = False) -> Dataset:
     """:func:`load`, done again only when a file under ``data_dir`` changed since the last call.
 
     The MkDocs hook and ``macros.py`` both ask for the dataset during one build; this keeps
-    that to a single read, and lets ``mkdocs serve`` pick up edits.
+    that to a single read, and lets ``mkdocs serve`` pick up edits. With ``keep_last_good``,
+    bad data gives the last dataset that loaded (or an empty one) instead of an error: the
+    live preview keeps working while the hook shows the problems on every page.
     """
     data_dir = Path(data_dir).resolve()
     stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in data_files(data_dir))
     cached = _cache.get(data_dir)
     if cached and cached[0] == stamp:
         return cached[1]
-    dataset = load(data_dir)
+    try:
+        dataset = load(data_dir)
+    except DataError:
+        if keep_last_good:
+            return cached[1] if cached else Dataset.empty()
+        raise
     _cache[data_dir] = (stamp, dataset)
     return dataset
