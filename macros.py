@@ -20,3 +20,4 @@ def define_env(env):
     env.variables["schema_defs"] = export.nested_schemas()
     env.variables["schema_version"] = export.SCHEMA_VERSION
     env.variables["feed_size"] = export.FEED_SIZE
+    env.variables["build_date"] = export.build_time().date()

@@ -223,7 +223,7 @@ def csv_files(data: Dataset, site_url: str) -> dict[str, str]:
 # -- iCalendar and Atom ---------------------------------------------------------------------
 
 
-def _build_time() -> datetime:
+def build_time() -> datetime:
     """SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC).replace(microsecond=0)
@@ -256,7 +256,7 @@ def calendar(queries: Queries, site_url: str) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "Korea–Singapore Partnership Tracker")
-    stamp = _build_time()
+    stamp = build_time()
     host = urlsplit(site_url).hostname or "localhost"
     for entry in queries.entries:
         start, end = span(entry.date)
@@ -296,7 +296,7 @@ def feed(queries: Queries, site_url: str) -> bytes:
     gen.link(href=f"{site_url}feed.xml", rel="self")
     gen.language("en")
     gen.generator("Korea–Singapore Partnership Tracker")
-    newest = datetime(*latest[0].date.earliest, tzinfo=UTC) if latest else _build_time()
+    newest = datetime(*latest[0].date.earliest, tzinfo=UTC) if latest else build_time()
     gen.updated(newest)
     # feedgen writes entries in reverse order of addition: add the oldest first.
     for entry in reversed(latest):

@@ -50,6 +50,25 @@ class Citations:
         return [self._data.sources[source_id] for source_id in self._numbers]
 
 
+_BIBTEX = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "&": r"\&",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+
+
+def bibtex(value: object) -> str:
+    """Text for a BibTeX field: its special characters escaped, so any title stays one field."""
+    return "".join(_BIBTEX.get(c, c) for c in " ".join(str(value).split()))
+
+
 def schema_type(prop: dict) -> str:
     """How the Data page names a JSON Schema type: "date", "list of id", "Milestone"."""
     if "anyOf" in prop:
@@ -77,4 +96,5 @@ FILTERS = {
     "link": link,
     "data_link": data_link,
     "schema_type": schema_type,
+    "bibtex": bibtex,
 }

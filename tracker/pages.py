@@ -50,9 +50,12 @@ class Page:
 
     def markdown(self) -> str:
         """The page source: metadata, then the query's result handed to the template."""
-        meta: dict[str, str] = {"title": self.title, "description": self.description}
+        meta: dict[str, object] = {"title": self.title, "description": self.description}
         if self.section:
             meta |= {"section": self.section, "section_url": self.section_url or ""}
+        else:
+            # Section indexes are wide tables and grids: the tabs already give the navigation.
+            meta["hide"] = ["navigation"]
         call = f"q.{self.query}({json.dumps(self.arg) if self.arg is not None else ''})"
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
         return f'---\n{front}---\n{{% set view = {call} %}}\n{{% include "{self.template}" %}}\n'

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property, lru_cache
 from itertools import groupby
 from typing import Any
@@ -174,15 +175,41 @@ class Queries:
 
     def home(self) -> dict:
         agreements = [a for a in self.data.agreements.values() if not a.context]
+        years = self.years()
         return {
             "counts": {
                 c: len(self.data[c]) for c in ("agreements", "events", "sectors", "people", "organisations", "sources")
             },
             "kinds": _count(LABELS[a.kind] for a in agreements),
             "statuses": _count(LABELS[a.status.value] for a in agreements),
-            "years": self.years(),
+            "major": sorted((a for a in agreements if a.kind in MAJOR_KINDS), key=_first_date),
+            "years": years,
+            "span": (years[0], years[-1]) if years else None,
             "latest": list(reversed(self.entries[-8:])),
+            "sectors": sorted(self.sectors()["sectors"], key=lambda pair: (-pair[1], pair[0].name))[:12],
+            "axis": self.axis(),
         }
+
+    def axis(self, width: int = 1000, bin_width: int = 14) -> dict:
+        """Every timeline entry as a dot on a time axis: x in [0, width], stacked where close."""
+        if not self.entries:
+            return {"dots": [], "ticks": [], "rows": 0, "width": width}
+        first, last = self.entries[0].date.year, self.entries[-1].date.year + 1
+        start, end = date(first, 1, 1).toordinal(), date(last, 1, 1).toordinal()
+
+        def x(day: date) -> float:
+            return round((day.toordinal() - start) / (end - start) * width, 1)
+
+        dots, stacks = [], defaultdict(int)
+        for entry in self.entries:
+            early, late = date(*entry.date.earliest), date(*entry.date.latest)
+            where = x(early + (late - early) / 2)  # a month or a year sits at its middle
+            row = stacks[int(where // bin_width)]
+            stacks[int(where // bin_width)] += 1
+            dots.append({"entry": entry, "x": where, "row": row})
+        step = max(1, round((last - first) / 12))
+        ticks = [{"year": y, "x": x(date(y, 1, 1))} for y in range(first, last + 1, step)]
+        return {"dots": dots, "ticks": ticks, "rows": max(stacks.values()), "width": width}
 
     def agreements(self) -> dict:
         ordered = sorted(self.data.agreements.values(), key=_first_date)
@@ -199,6 +226,11 @@ class Queries:
             "outgoing": [(LABELS[r.type], self.data.agreements[r.agreement], r) for r in a.relations],
             "incoming": self._incoming[a.id],
             "events": _unique(self.data.events[m.event] for m in a.milestones if m.event),
+            "same_event": [
+                (self.data.events[event_id], others)
+                for event_id in _unique(m.event for m in a.milestones if m.event)
+                if (others := _unique(o for o, _ in self._signed_at[event_id] if o.id != a.id))
+            ],
             "figures": self._figures_about("agreements", a.id),
         }
 
@@ -217,7 +249,14 @@ class Queries:
         }
 
     def timeline(self) -> dict:
-        return {"years": _by_year(self.entries)}
+        """Years in order; a year that follows a gap says how many years had nothing recorded."""
+        years = _by_year(self.entries)
+        return {
+            "years": [
+                (year, entries, year - years[i - 1][0] - 1 if i else 0) for i, (year, entries) in enumerate(years)
+            ],
+            "axis": self.axis(),
+        }
 
     def years(self) -> list[int]:
         return sorted({e.date.year for e in self.entries})
@@ -239,7 +278,22 @@ class Queries:
             for sector in record.sectors:
                 counts[sector] += 1
         ordered = sorted(self.data.sectors.values(), key=lambda s: s.name.lower())
-        return {"sectors": [(s, counts[s.id]) for s in ordered]}
+        return {"sectors": [(s, counts[s.id]) for s in ordered], "grid": self.grid()}
+
+    def grid(self) -> dict:
+        """Sector × year: how many milestones and events of each sector fall in each year."""
+        years = self.years()
+        cells: dict[tuple[str, int], int] = defaultdict(int)
+        for entry in self.entries:
+            for sector in entry.sectors:
+                cells[sector, entry.date.year] += 1
+        rows = []
+        for sector in self.data.sectors.values():
+            counts = [cells[sector.id, y] for y in years]
+            if any(counts):
+                rows.append((sector, list(zip(years, counts, strict=True)), sum(counts)))
+        rows.sort(key=lambda row: (-row[2], row[0].name.lower()))
+        return {"years": years, "rows": rows}
 
     def sector(self, sector_id: str) -> dict:
         entries = [e for e in self.entries if sector_id in e.sectors]
@@ -325,6 +379,9 @@ class Queries:
             "sectors": [self.data.sectors[i] for i in f.sectors],
         }
 
+
+# The agreements the home page gives a status card each.
+MAJOR_KINDS = ("free-trade-agreement", "digital-partnership-agreement", "strategic-partnership")
 
 MILESTONE_RANK = {
     name: rank

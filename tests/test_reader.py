@@ -1,0 +1,252 @@
+"""The reader's experience: accessibility (axe-core), keyboard use, links, the visual timeline."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from browser import CHROMIUM_ARGS, chromium_path, serve
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Page, sync_playwright
+
+PAGES = {
+    "home": "",
+    "agreement": "agreements/harbour-accord/",
+    "hostile agreement": "agreements/hostile-accord/",
+    "event": "events/harbour-summit/",
+    "sector": "sectors/harbours/",
+    "year": "years/2021/",
+    "person": "people/quill-marlow/",
+    "organisation": "organisations/land-a/",
+    "source": "sources/alpha-report/",
+    "figure": "figures/harbour-count/",
+    "timeline": "timeline/",
+    "sectors index": "sectors/",
+    "agreements index": "agreements/",
+    "data": "data/",
+    "about": "about/",
+    "not found": "404.html",
+}
+
+
+def html(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def built(site: Path, page_url: str, href: str) -> Path:
+    path = urlsplit(urljoin("http://x/" + page_url, href)).path.lstrip("/")
+    return site / path / "index.html" if path.endswith("/") or not path else site / path
+
+
+# -- pages as built ----------------------------------------------------------------------------
+
+
+def test_time_axis_places_every_entry_and_links_to_its_page(fixture_site: Path) -> None:
+    for url, root in (("timeline/", "../"), ("", "")):
+        axis = html(fixture_site, url).select_one(".tk-axis svg")
+        dots = axis.select("a")
+        assert len(dots) == 6, url  # two events and four milestones
+        for a in dots:
+            assert a["href"].startswith(root)
+            assert built(fixture_site, url, a["href"]).exists(), a["href"]
+            assert a["aria-label"] == a.circle.title.get_text()
+        labels = [a["aria-label"] for a in dots]
+        assert "14 June 2021 · Harbour Accord: Signed" in labels
+        ticks = {int(t.get_text()): float(t["x"]) for t in axis.select("text")}
+        assert list(ticks)[:3] == [2020, 2021, 2022]
+        for a in dots:
+            year = int(re.search(r"\b(\d{4})\b", a["aria-label"]).group(1))
+            assert ticks[year] <= float(a.circle["cx"]) <= ticks[year + 1], a["aria-label"]
+
+
+def test_timeline_lists_every_entry_under_its_year_with_gaps_said(fixture_site: Path) -> None:
+    page = html(fixture_site, "timeline/").select_one(".tk-timeline")
+    years = [h2["id"] for h2 in page.find_all("h2")]
+    assert years == ["year-2020", "year-2021", "year-2022"]
+    assert len(page.select("li.tk-entry")) == 6
+    assert len(page.select("li.tk-entry--event")) == 2
+
+
+def test_sector_by_year_grid_links_each_count_to_what_it_counts(fixture_site: Path) -> None:
+    grid = html(fixture_site, "sectors/").select_one(".tk-grid table")
+    header = [th.get_text(strip=True) for th in grid.select("thead th")]
+    assert header == ["Sector", "2020", "2021", "2022", "All"]
+    row = next(tr for tr in grid.select("tbody tr") if tr.td.get_text(strip=True) == "Harbours")
+    cells = [td.get_text(strip=True) for td in row.find_all("td")]
+    assert cells == ["Harbours", "1", "2", "2", "5"]
+    for a in row.select("td a")[1:]:
+        target = built(fixture_site, "sectors/", a["href"])
+        fragment = urlsplit(a["href"]).fragment
+        section = BeautifulSoup(target.read_text(), "html.parser").find(id=fragment)
+        assert section is not None, a["href"]
+        entries = section.find_next("ul").select("li.tk-entry")
+        assert len(entries) == int(a.get_text()), a["href"]
+
+
+def test_agreement_lifecycle_shows_the_current_status(fixture_site: Path) -> None:
+    page = html(fixture_site, "agreements/harbour-accord/")
+    assert page.select_one(".tk-now").get_text(" ", strip=True) == "Now: In force , as of February 2022."
+    steps = [li.select_one(".tk-lifecycle__type").get_text() for li in page.select(".tk-lifecycle li")]
+    assert steps == ["Negotiations concluded", "Signed", "Entered into force"]
+
+
+def test_cite_this_page_gives_text_and_bibtex_with_the_permalink(fixture_site: Path) -> None:
+    block = html(fixture_site, "agreements/harbour-accord/").select_one("details.tk-citeblock")
+    assert block.summary.get_text() == "Cite this page"
+    text = block.p.get_text(" ", strip=True)
+    assert "“Harbour Accord”" in text
+    assert "http://127.0.0.1:8000/agreements/harbour-accord/" in text
+    bibtex = block.pre.get_text()
+    assert bibtex.startswith("@misc{kstracker:agreements:harbour-accord,")
+    assert "title        = {Harbour Accord}," in bibtex
+    assert r"howpublished = {\url{http://127.0.0.1:8000/agreements/harbour-accord/}}," in bibtex
+    hostile = html(fixture_site, "agreements/hostile-accord/").select_one("details.tk-citeblock pre").get_text()
+    assert r"title        = {Hostile <b>Accord</b> \{\{ config \}\}}," in hostile
+
+
+def test_not_found_page_offers_ways_in(fixture_site: Path) -> None:
+    page = BeautifulSoup((fixture_site / "404.html").read_text(), "html.parser")
+    assert page.select_one("article h1").get_text() == "Page not found"
+    assert [a.get_text() for a in page.select("article li a")] == [
+        "All agreements",
+        "The timeline",
+        "Sectors",
+        "Sources",
+    ]
+
+
+# -- links, checked by LinkChecker ---------------------------------------------------------------
+
+LINKCHECKER_CONFIG = "[checking]\nthreads=10\nmaxrequestspersecond=1000\n[AnchorCheck]\n"
+
+
+def linkcheck(site: Path, config: Path) -> subprocess.CompletedProcess:
+    with serve(site) as base:
+        return subprocess.run(
+            [str(Path(sys.executable).parent / "linkchecker"), "-f", str(config), "--no-status", base],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=600,
+        )
+
+
+def test_every_internal_link_and_anchor_resolves(fixture_site: Path, tmp_path: Path) -> None:
+    config = tmp_path / "linkcheckerrc"
+    config.write_text(LINKCHECKER_CONFIG)
+    result = linkcheck(fixture_site, config)
+    assert result.returncode == 0, result.stdout
+    checked = re.search(r"(\d+) links? in (\d+) URLs? checked", result.stdout)
+    assert checked, result.stdout
+    assert int(checked.group(2)) > 100, "the checker did not crawl the site"
+
+
+def test_the_link_checker_catches_a_broken_link_and_anchor(fixture_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(fixture_site, site)
+    about = site / "about" / "index.html"
+    about.write_text(
+        about.read_text().replace(
+            "</article>", '<a href="../no-such-page/">gone</a> <a href="../timeline/#no-such-anchor">gone</a></article>'
+        )
+    )
+    config = tmp_path / "linkcheckerrc"
+    config.write_text(LINKCHECKER_CONFIG)
+    result = linkcheck(site, config)
+    assert result.returncode == 1
+    assert "no-such-page" in result.stdout
+    assert "no-such-anchor" in result.stdout
+
+
+# -- in the browser: axe-core and the keyboard ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(fixture_site: Path) -> Iterator[str]:
+    with serve(fixture_site) as url:
+        yield url
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_axe_finds_no_violations(browser: Browser, base_url: str, name: str, scheme: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page.goto(base_url + PAGES[name], wait_until="load")
+    results = Axe().run(page)
+    page.close()
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.browser
+def test_axe_on_a_phone(browser: Browser, base_url: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    for url in ("", "agreements/harbour-accord/", "sectors/"):
+        page.goto(base_url + url, wait_until="load")
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()
+    page.close()
+
+
+def tab_through(page: Page, limit: int = 500) -> set[str]:
+    """Press Tab until focus comes round to the first element again; return what got focus.
+
+    Links are marked with a number first: Material adds elements (tooltips) as focus moves,
+    so positions in the document would not stay put.
+    """
+    page.eval_on_selector_all(
+        "a[href], button, input, summary, [tabindex]", "els => els.forEach((e, i) => e.dataset.k = i)"
+    )
+    seen: list[str] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("() => document.activeElement.dataset.k || null")
+        if seen and focused == seen[0]:
+            break
+        if focused is not None:
+            seen.append(focused)
+    return set(seen)
+
+
+@pytest.mark.browser
+def test_every_link_in_the_article_is_reachable_by_keyboard(browser: Browser, base_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    for url in ("agreements/harbour-accord/", "timeline/"):
+        page.goto(base_url + url, wait_until="load")
+        reached = tab_through(page)
+        # Links inside a closed <details> (the citation block) are reachable once it is opened.
+        links = page.eval_on_selector_all(
+            "article a[href]:not(.headerlink)",
+            "els => els.filter(e => !e.closest('details:not([open])')).map(e => e.dataset.k)",
+        )
+        assert len(links) > 10
+        missing = [k for k in links if k not in reached]
+        assert missing == [], f"{url}: {len(missing)} of {len(links)} links not reachable by Tab"
+    page.close()
+
+
+@pytest.mark.browser
+def test_cite_block_opens_from_the_keyboard(browser: Browser, base_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base_url + "agreements/harbour-accord/", wait_until="load")
+    summary = page.locator("details.tk-citeblock summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("details.tk-citeblock").get_attribute("open") is not None
+    assert page.locator("details.tk-citeblock pre").is_visible()
+    page.close()
