@@ -23,6 +23,9 @@ PAGES = {
     "organisation": "organisations/singapore/",
     "source": "sources/ksdpa-entry-into-force-release-2023/",
     "timeline": "timeline/",
+    "sectors": "sectors/",
+    "figure": "figures/singapore-investor-rank-2025/",
+    "data": "data/",
 }
 
 
