@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site serve test validate new schema lint screenshots chromium clean
+.PHONY: site serve test validate new schema lint bench screenshots chromium clean
 
 site: $(VENV)/.site  ## Build the site into site/
 	$(BIN)/mkdocs build --strict
@@ -29,8 +29,11 @@ schema: $(VENV)/.site  ## Rewrite data/schema/ (JSON Schemas editors read) from 
 	$(BIN)/python -m tracker.export data/schema
 
 lint: $(VENV)/.dev
-	$(BIN)/ruff check tracker tests macros.py
-	$(BIN)/ruff format --check tracker tests macros.py
+	$(BIN)/ruff check tracker tests bench macros.py
+	$(BIN)/ruff format --check tracker tests bench macros.py
+
+bench: $(VENV)/.dev chromium  ## Build time against plain MkDocs at 100, 1,000 and 10,000 records
+	$(BIN)/python bench/run.py
 
 screenshots: site $(VENV)/.dev chromium  ## PNGs of the main page types under screenshots/
 	$(BIN)/python tests/screenshots.py
@@ -50,4 +53,4 @@ $(VENV)/.dev: $(VENV)/.site requirements-dev.txt
 	touch $@
 
 clean:
-	rm -rf site screenshots .pytest_cache
+	rm -rf site screenshots .pytest_cache bench/.work

@@ -87,7 +87,7 @@ def test_valid_data_loads_into_typed_records(tmp_path: Path) -> None:
 
 
 def test_libyaml_is_used_when_available() -> None:
-    assert load_module.Loader is getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    assert issubclass(load_module.Loader, yaml.CSafeLoader)
 
 
 def test_yaml_syntax_error_names_line_and_column(tmp_path: Path) -> None:

@@ -110,14 +110,18 @@ def api_schema() -> dict[str, Any]:
     }
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+def _json(value: Any, *, pretty: bool = False) -> str:
+    # Data files are compact: without indent, json uses its C encoder, several times faster
+    # for ten thousand records. Schemas, committed to the repository, are indented.
+    if pretty:
+        return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def schema_files() -> dict[str, str]:
     """Schemas as committed under data/schema/ (for editors) and published under /api/v1/schema/."""
-    files = {f"{c}.json": _json(data_schema(c)) for c in COLLECTIONS}
-    files["api.json"] = _json(api_schema())
+    files = {f"{c}.json": _json(data_schema(c), pretty=True) for c in COLLECTIONS}
+    files["api.json"] = _json(api_schema(), pretty=True)
     return files
 
 

@@ -9,6 +9,8 @@ shapes and types, and the checks here follow references between records.
 from __future__ import annotations
 
 import difflib
+import functools
+import gc
 import os
 import types
 from dataclasses import dataclass
@@ -21,7 +23,22 @@ from pydantic import BaseModel, ValidationError
 from .dataset import Dataset
 from .models import COLLECTIONS, ID_RE, MILESTONE_ORDER, Agreement, Record, Ref, describe
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Loader(_BaseLoader):
+    """libyaml's safe loader, remembering how each plain scalar resolves: keys and ids recur
+    across thousands of files, and PyYAML resolves every one with a run of regexes."""
+
+    @functools.lru_cache(maxsize=1 << 16)  # noqa: B019 (the cache is meant to outlive loaders)
+    def _resolved(kind, value, implicit):
+        return _BaseLoader.resolve(_RESOLVER, kind, value, implicit)
+
+    def resolve(self, kind, value, implicit):
+        return Loader._resolved(kind, value, implicit)
+
+
+_RESOLVER = _BaseLoader("")
 _scalar = yaml.constructor.SafeConstructor()
 EXTENSIONS = (".yml", ".yaml")
 Path_ = tuple  # a key path inside one file: ("milestones", 0, "date")
@@ -48,17 +65,29 @@ class DataError(Exception):
 
 @dataclass
 class _File:
-    """One data file as read: where each key and value stands, for messages."""
+    """One data file as read. Its text is kept so that a problem can be placed at the line
+    and column of the key or value it concerns: only then is it composed again, since
+    keeping every file's nodes would slow the whole load down."""
 
     shown: str
-    values: dict[Path_, tuple[int, int]]
-    keys: dict[Path_, tuple[int, int]]
+    text: str = ""
 
     def at(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
-        table = self.keys if key else self.values
-        while path not in table and path:
-            path = path[:-1]
-        return table.get(path, (1, 1))
+        node, key_node = _compose(self.text), None
+        for part in path:
+            if isinstance(node, yaml.MappingNode):
+                pair = next(((k, v) for k, v in node.value if k.value == part), None)
+                if pair is None:
+                    break
+                key_node, node = pair
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+                key_node, node = None, node.value[part]
+            else:
+                break
+        else:
+            if key and key_node is not None:
+                return _mark(key_node)
+        return _mark(node) if node is not None else (1, 1)
 
 
 def _shown(path: Path) -> str:
@@ -72,45 +101,57 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _python(node: yaml.Node, path: Path_, file: _File, problems: list[Problem]) -> Any:
-    """Turn a YAML node into plain values, noting where each one was written."""
-    file.values[path] = _mark(node)
-    if isinstance(node, yaml.MappingNode):
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, str):
-                problems.append(Problem(file.shown, *_mark(key_node), "a key must be a plain word"))
-                continue
-            if key in out:
-                problems.append(Problem(file.shown, *_mark(key_node), f"duplicate key '{key}'"))
-            file.keys[path + (key,)] = _mark(key_node)
-            out[key] = _python(value_node, path + (key,), file, problems)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_python(item, path + (i,), file, problems) for i, item in enumerate(node.value)]
-    tag = node.tag.rsplit(":", 1)[-1]
-    if tag == "int":
-        return _scalar.construct_yaml_int(node)
-    if tag == "float":
-        return _scalar.construct_yaml_float(node)
-    if tag == "bool":
-        return _scalar.construct_yaml_bool(node)
-    if tag == "null":
-        return None
-    # Dates stay as written ("2022-11-21"); the Date type reads their precision.
-    return node.value
+_STR, _INT, _FLOAT, _BOOL, _NULL = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null"))
 
 
-def _read(path: Path, problems: list[Problem]) -> tuple[Any, _File] | None:
-    file = _File(_shown(path), {}, {})
+def _python(node: yaml.Node, file: _File, problems: list[Problem]) -> Any:
+    """Turn a YAML node into plain values; dates stay as written ("2022-11-21")."""
+    if type(node) is yaml.ScalarNode:
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if tag == _INT:
+            return _scalar.construct_yaml_int(node)
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return _scalar.construct_yaml_bool(node)
+        if tag == _FLOAT:
+            return _scalar.construct_yaml_float(node)
+        return node.value
+    if type(node) is yaml.SequenceNode:
+        return [_python(item, file, problems) for item in node.value]
+    out: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key = key_node.value if type(key_node) is yaml.ScalarNode else None
+        if not isinstance(key, str):
+            problems.append(Problem(file.shown, *_mark(key_node), "a key must be a plain word"))
+            continue
+        if key in out:
+            problems.append(Problem(file.shown, *_mark(key_node), f"duplicate key '{key}'"))
+        out[key] = _python(value_node, file, problems)
+    return out
+
+
+def _compose(text: str) -> yaml.Node | None:
+    # The loader directly, not yaml.compose(), which is several times slower with libyaml.
+    loader = Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _read(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, _File] | None:
+    file = _File(shown)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as err:
         problems.append(Problem(file.shown, 1, 1, f"not UTF-8 text ({err.reason})"))
         return None
+    file.text = text
     try:
-        node = yaml.compose(text, Loader=Loader)
+        root = _compose(text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -120,10 +161,10 @@ def _read(path: Path, problems: list[Problem]) -> tuple[Any, _File] | None:
     except yaml.YAMLError as err:
         problems.append(Problem(file.shown, 1, 1, f"YAML syntax error: {err}"))
         return None
-    if node is None:
+    if root is None:
         problems.append(Problem(file.shown, 1, 1, "the file is empty"))
         return None
-    data = _python(node, (), file, problems)
+    data = _python(root, file, problems)
     if not isinstance(data, dict):
         problems.append(
             Problem(file.shown, 1, 1, f"a record must be a mapping of keys to values, not {describe(data)}")
@@ -210,43 +251,54 @@ def _message(cls: type[BaseModel], error: dict) -> str:
 # -- references between records ---------------------------------------------------------------
 
 
-def _references(value: Any, annotation: Any, path: Path_, metadata: tuple = ()):
+@functools.cache
+def _plan(annotation: Any, metadata: tuple = ()) -> Any:
+    """Where references sit in a record class, worked out once per class from its types:
+    a collection name for a reference, ("list", plan) for a list, {field: plan} for an object."""
+    for meta in metadata:
+        if isinstance(meta, Ref):
+            return meta.collection
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        base, *meta = get_args(annotation)
+        return _plan(base, tuple(meta))
+    if origin is list:
+        inner = _plan(get_args(annotation)[0])
+        return ("list", inner) if inner else None
+    if origin in (Union, types.UnionType):
+        arms = [_plan(a) for a in get_args(annotation) if a is not type(None)]
+        return next((a for a in arms if a), None)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        fields = {n: _plan(f.annotation, tuple(f.metadata)) for n, f in annotation.model_fields.items()}
+        return {n: p for n, p in fields.items() if p} or None
+    return None
+
+
+def _references(value: Any, plan: Any, path: Path_):
     """Yield (path, collection, id) for each reference in a record's data, as read from YAML.
 
     It walks the plain data, not the validated record, so that a file with other problems
     still has its references checked: every problem is reported in one run.
     """
-    if value is None:
-        return
-    for meta in metadata:
-        if isinstance(meta, Ref):
-            if isinstance(value, str) and ID_RE.match(value):
-                yield path, meta.collection, value
-            return
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        base, *meta = get_args(annotation)
-        yield from _references(value, base, path, tuple(meta))
-    elif origin is list and isinstance(value, list):
-        (inner,) = get_args(annotation)
-        for i, item in enumerate(value):
-            yield from _references(item, inner, path + (i,))
-    elif origin in (Union, types.UnionType):
-        for arm in get_args(annotation):
-            if arm is not type(None):
-                yield from _references(value, arm, path)
-    elif isinstance(annotation, type) and issubclass(annotation, BaseModel) and isinstance(value, dict):
-        for name, field in annotation.model_fields.items():
+    if isinstance(plan, str):
+        if isinstance(value, str) and ID_RE.match(value):
+            yield path, plan, value
+    elif isinstance(plan, tuple):
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from _references(item, plan[1], (*path, i))
+    elif isinstance(value, dict):
+        for name, inner in plan.items():
             if name in value:
-                yield from _references(value[name], field.annotation, path + (name,), tuple(field.metadata))
+                yield from _references(value[name], inner, (*path, name))
 
 
 def _check_references(read: list[tuple[str, str, dict, _File]], problems: list[Problem]) -> None:
-    known: dict[str, list[str]] = {collection: [] for collection in COLLECTIONS}
+    known: dict[str, set[str]] = {collection: set() for collection in COLLECTIONS}
     for collection, record_id, _, _ in read:
-        known[collection].append(record_id)
+        known[collection].add(record_id)
     for collection, record_id, data, file in read:
-        for path, target, ref in _references(data, COLLECTIONS[collection], ()):
+        for path, target, ref in _references(data, _plan(COLLECTIONS[collection]), ()):
             if ref in known[target]:
                 if target == collection and ref == record_id:
                     problems.append(Problem(file.shown, *file.at(path), f"'{ref}' refers to this record itself"))
@@ -289,11 +341,27 @@ def _check_ranges(record: Record, file: _File, problems: list[Problem]) -> None:
 
 
 def data_files(data_dir: Path) -> list[Path]:
-    return sorted(p for p in Path(data_dir).rglob("*") if p.is_file() and p.suffix in EXTENSIONS)
+    """Every YAML file under ``data_dir``, at any depth (misplaced ones are reported)."""
+    found = []
+    for folder, _, names in os.walk(data_dir):
+        found.extend(Path(folder, name) for name in names if name.endswith(EXTENSIONS))
+    return sorted(found)
 
 
 def load(data_dir: str | Path) -> Dataset:
     """Load and check every record under ``data_dir``; raise :class:`DataError` listing all problems."""
+    # Thousands of small objects are made and kept: the cyclic collector would walk them
+    # again and again while they are built, for nothing (none of them forms a cycle).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(Path(data_dir))
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(data_dir: Path) -> Dataset:
     data_dir = Path(data_dir)
     problems: list[Problem] = []
     records: dict[str, dict[str, Record]] = {name: {} for name in COLLECTIONS}
@@ -301,9 +369,10 @@ def load(data_dir: str | Path) -> Dataset:
     seen: dict[tuple[str, str], str] = {}
     if not data_dir.is_dir():
         raise DataError([Problem(_shown(data_dir), 1, 1, "the data folder does not exist")])
+    shown_dir = _shown(data_dir)
     for path in data_files(data_dir):
-        shown = _shown(path)
         parts = path.relative_to(data_dir).parts
+        shown = "/".join((shown_dir, *parts))
         collection = parts[0]
         if len(parts) != 2 or collection not in COLLECTIONS:
             hint = _suggest(collection, list(COLLECTIONS)) if len(parts) > 1 else ""
@@ -336,7 +405,7 @@ def load(data_dir: str | Path) -> Dataset:
             )
             continue
         seen[collection, record_id] = shown
-        result = _read(path, problems)
+        result = _read(path, shown, problems)
         if result is None:
             continue
         data, file = result

@@ -7,7 +7,6 @@ the section index ``/agreements/`` from ``agreements.md.j2`` and ``Queries.agree
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 import yaml
@@ -18,6 +17,11 @@ from .queries import Queries
 
 # Hand-written pages (docs/) are not listed here; neither is the home page.
 SECTIONS = {cls.collection: cls.heading for cls in COLLECTIONS.values()}
+
+
+# Pages that only list what record pages say: indexing them would make the search index
+# several times larger, and every search would find each record twice or more.
+UNSEARCHED = {*COLLECTIONS, "timeline", "years", "year"}
 
 
 def src_uri(record: Record) -> str:
@@ -49,16 +53,22 @@ class Page:
         return f"{self.query}.md.j2"
 
     def markdown(self) -> str:
-        """The page source: metadata, then the query's result handed to the template."""
+        """The page source: metadata, then its template, which asks its query for what to show.
+
+        Every page of a kind has the same body, so mkdocs-macros compiles it once (macros.py).
+        """
         meta: dict[str, object] = {"title": self.title, "description": self.description}
+        if self.arg is not None:
+            meta["record"] = self.arg
         if self.section:
             meta |= {"section": self.section, "section_url": self.section_url or ""}
         else:
             # Section indexes are wide tables and grids: the tabs already give the navigation.
             meta["hide"] = ["navigation"]
-        call = f"q.{self.query}({json.dumps(self.arg) if self.arg is not None else ''})"
+        if self.query in UNSEARCHED:
+            meta["search"] = {"exclude": True}
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
-        return f'---\n{front}---\n{{% set view = {call} %}}\n{{% include "{self.template}" %}}\n'
+        return f'---\n{front}---\n{{% include "{self.template}" %}}\n'
 
 
 def pages(queries: Queries) -> list[Page]:

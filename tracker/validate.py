@@ -6,6 +6,7 @@ of the records read and exits 0.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
@@ -26,4 +27,9 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    status = main(sys.argv[1:])
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Nothing is left to clean up; freeing ten thousand records one by one at exit would
+    # add a third to the run of a command meant to answer at once.
+    os._exit(status)

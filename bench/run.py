@@ -1,0 +1,265 @@
+"""``make bench``: how the build scales, against plain MkDocs building the same pages.
+
+For 100, 1,000 and 10,000 synthetic records (bench/generate.py) it times validation, the
+real build, and a baseline: the very pages the engine produced, written out as plain
+Markdown and built with the same mkdocs.yml but no macros and no hook. It prints one table,
+then search timings in headless Chromium at the largest size, the home page's weight, and
+the real dataset's build and live-reload times; everything is also saved as JSON under
+bench/results/. A script that prints figures, not a test: nothing here asserts.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gzip
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "bench" / ".work"
+RESULTS = ROOT / "bench" / "results"
+sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "tests")]
+
+from generate import generate  # noqa: E402
+
+SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "100,1000,10000").split(",")]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+MKDOCS = [sys.executable, "-m", "mkdocs", "build", "-q"]
+
+
+def run(cmd: list[str], env: dict[str, str], log: Path) -> tuple[float, int, int]:
+    """Run a command; return its wall time, peak memory (MiB) and exit status."""
+    with log.open("w") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        print(f"  failed: {' '.join(cmd)} (see {log})", file=sys.stderr)
+    return elapsed, usage.ru_maxrss // 1024, proc.returncode
+
+
+def size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def write_config(name: str, text: str) -> Path:
+    path = ROOT / name  # beside mkdocs.yml, so that INHERIT and relative paths resolve
+    path.write_text(text)
+    return path
+
+
+def bench_size(n: int) -> dict:
+    data, site, dump, base_site = (WORK / f"{n}-{part}" for part in ("data", "site", "dump", "baseline"))
+    for folder in (site, dump, base_site):
+        shutil.rmtree(folder, ignore_errors=True)
+    counts = generate(n, data)
+    env = {**ENV, "TRACKER_DATA": str(data)}
+    validate, _, _ = run([sys.executable, "-m", "tracker.validate", str(data)], env, WORK / f"{n}-validate.log")
+    build, memory, _ = run([*MKDOCS, "-d", str(site)], env, WORK / f"{n}-build.log")
+
+    # The pages as the engine rendered them, for the baseline (not timed).
+    dump_config = write_config(
+        ".bench-dump.yml", "INHERIT: mkdocs.yml\nhooks:\n  - tracker/hook.py\n  - bench/dump.py\n"
+    )
+    run(
+        [*MKDOCS, "-f", str(dump_config), "-d", str(WORK / f"{n}-dump-site")],
+        {**env, "BENCH_DUMP": str(dump)},
+        WORK / f"{n}-dump.log",
+    )
+    shutil.copytree(ROOT / "docs" / "assets", dump / "assets", dirs_exist_ok=True)
+    base_config = write_config(
+        ".bench-baseline.yml",
+        f"INHERIT: mkdocs.yml\ndocs_dir: {dump}\nplugins:\n  - search\nhooks: []\n"
+        "validation:\n  nav:\n    omitted_files: info\n",
+    )
+    baseline, base_memory, _ = run(
+        [*MKDOCS, "-f", str(base_config), "-d", str(base_site)], ENV, WORK / f"{n}-baseline.log"
+    )
+    pages = sum(1 for _ in site.rglob("index.html")) + 1  # and 404.html
+    index = (site / "search" / "search_index.json").read_bytes()
+    return {
+        "records": sum(counts.values()),
+        "pages": pages,
+        "validate_s": round(validate, 2),
+        "build_s": round(build, 2),
+        "baseline_s": round(baseline, 2),
+        "ratio": round(build / baseline, 3),
+        "ms_per_page": round(build / pages * 1000, 2),
+        "baseline_ms_per_page": round(baseline / pages * 1000, 2),
+        "site_mb": round(size(site) / 2**20, 1),
+        "baseline_site_mb": round(size(base_site) / 2**20, 1),
+        "search_index_kb": round(len(index) / 1024),
+        "search_index_gzip_kb": round(len(gzip.compress(index)) / 1024),
+        "peak_mb": memory,
+        "baseline_peak_mb": base_memory,
+    }
+
+
+def search_timings(site: Path, query: str) -> dict:
+    """Open the site in headless Chromium: when is search ready, and how soon do results come?"""
+    from browser import CHROMIUM_ARGS, chromium_path, serve
+    from playwright.sync_api import sync_playwright
+
+    with serve(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        weight: dict[str, int] = {}
+        page.on("response", lambda r: weight.__setitem__(r.url, len(r.body())) if r.ok else None)
+        page.goto(base, wait_until="load")
+        page.wait_for_function(
+            "() => !/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)",
+            timeout=120_000,
+        )
+        ready = page.evaluate("() => performance.now()")
+        home = sum(v for k, v in weight.items() if not k.endswith(".json"))
+        page.evaluate(
+            """() => {
+              window.__keys = []; window.__results = [];
+              document.addEventListener('keydown', () => window.__keys.push(performance.now()), true);
+              new MutationObserver(() => {
+                if (document.querySelector('.md-search-result__item')) window.__results.push(performance.now());
+              }).observe(document.querySelector('.md-search-result'), {childList: true, subtree: true});
+            }"""
+        )
+        page.locator(".md-search__input").click()
+        page.keyboard.type(query, delay=60)
+        page.wait_for_selector(".md-search-result__item", timeout=30_000)
+        page.wait_for_timeout(500)
+        last_key, results = page.evaluate("() => [window.__keys[window.__keys.length - 1], window.__results]")
+        after = [t for t in results if t >= last_key]
+        first = round(after[0] - last_key) if after else None
+        hits = page.locator(".md-search-result__item").count()
+        browser.close()
+    return {
+        "query": query,
+        "index_ready_ms": round(ready),
+        "first_result_ms": first,
+        "results": hits,
+        "home_page_kb": round(home / 1024),
+    }
+
+
+def live_reload() -> dict:
+    """The real dataset: a full build, and `mkdocs serve` showing a data edit."""
+    real_site = WORK / "real-site"
+    build, _, _ = run([*MKDOCS, "-d", str(real_site)], ENV, WORK / "real-build.log")
+    data = WORK / "real-data"
+    shutil.rmtree(data, ignore_errors=True)
+    shutil.copytree(ROOT / "data", data)
+    port = 8765
+    log = (WORK / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env={**ENV, "TRACKER_DATA": str(data)},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}/sectors/trade/"
+
+    def fetch() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as r:  # noqa: S310 (loopback)
+                return r.read().decode()
+        except OSError:
+            return ""
+
+    try:
+        deadline = time.monotonic() + 120
+        while "Trade" not in fetch() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(1)
+        path = data / "sectors" / "trade.yml"
+        path.write_text(path.read_text().replace("name: Trade", "name: Trade (edited)"))
+        start = time.perf_counter()
+        while "Trade (edited)" not in fetch() and time.perf_counter() - start < 60:
+            time.sleep(0.05)
+        reload = time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait()
+    return {
+        "real_records": sum(1 for _ in (ROOT / "data").glob("*/*.yml")),
+        "real_build_s": round(build, 2),
+        "serve_reload_s": round(reload, 2),
+    }
+
+
+COLUMNS = [
+    ("records", "records"),
+    ("pages", "pages"),
+    ("validate_s", "validate s"),
+    ("build_s", "build s"),
+    ("baseline_s", "baseline s"),
+    ("ratio", "ratio"),
+    ("ms_per_page", "ms/page"),
+    ("site_mb", "site MB"),
+    ("search_index_kb", "index KB"),
+    ("search_index_gzip_kb", "index gz KB"),
+    ("peak_mb", "peak MB"),
+]
+
+
+def table(rows: list[dict]) -> str:
+    head = "| " + " | ".join(label for _, label in COLUMNS) + " |"
+    rule = "|" + "|".join("---:" for _ in COLUMNS) + "|"
+    body = ["| " + " | ".join(str(row[key]) for key, _ in COLUMNS) + " |" for row in rows]
+    return "\n".join([head, rule, *body])
+
+
+def main() -> None:
+    WORK.mkdir(parents=True, exist_ok=True)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    rows = []
+    try:
+        for n in SIZES:
+            print(f"{n} records …", flush=True)
+            rows.append(bench_size(n))
+    finally:
+        for name in (".bench-dump.yml", ".bench-baseline.yml"):
+            (ROOT / name).unlink(missing_ok=True)
+    print()
+    print(table(rows))
+    largest = WORK / f"{SIZES[-1]}-site"
+    search = search_timings(largest, "agreement 1234 digital")
+    print(
+        f"\nSearch at {rows[-1]['records']} records: index ready {search['index_ready_ms']} ms after load; "
+        f"first result {search['first_result_ms']} ms after the last keystroke ({search['results']} results)."
+    )
+    print(f"Home page weight: {search['home_page_kb']} KB (HTML, CSS, JS, images; uncompressed).")
+    real = live_reload()
+    print(
+        f"Real dataset ({real['real_records']} records): build {real['real_build_s']} s; "
+        f"`mkdocs serve` shows a data edit {real['serve_reload_s']} s after saving."
+    )
+    if len(rows) > 1:
+        growth = rows[-1]["ms_per_page"] / rows[-2]["ms_per_page"]
+        print(f"ms per page, {rows[-1]['records']} vs {rows[-2]['records']} records: ×{growth:.2f}")
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    result = {
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "commit": commit,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "rows": rows,
+        "search": search,
+        "real": real,
+    }
+    out = RESULTS / f"{result['date'][:10]}-{commit or 'nogit'}.json"
+    out.write_text(json.dumps(result, indent=2) + "\n")
+    (RESULTS / "latest.json").write_text(json.dumps(result, indent=2) + "\n")
+    print(f"\nSaved {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
