@@ -49,6 +49,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def handle(self) -> None:
+        # A browser may drop a connection it no longer needs (a page left mid-load).
+        try:
+            super().handle()
+        except (ConnectionResetError, BrokenPipeError):
+            pass
+
     def end_headers(self) -> None:
         # LinkChecker crawls faster than 10 requests a second only from servers that say so.
         self.send_header("LinkChecker", "local test server")

@@ -38,6 +38,7 @@ def main(site: Path, out: Path, names: list[str]) -> None:
                 page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
                 for name in names or PAGES:
                     page.goto(base + PAGES[name], wait_until="load")
+                    page.wait_for_timeout(600)  # Material fades the tabs in
                     target = out / f"{name}-{width}-{scheme}.png"
                     page.screenshot(path=str(target), full_page=True)
                     print(target)

@@ -130,8 +130,12 @@ def test_source_page_lists_every_fact_citing_it(fixture_site: Path) -> None:
         "Name written as “Kwil Marlowe”",
     ):
         assert fact in text
-    assert "Author Not named in the document" in text
+    # Issued by a ministry, it names no author or publisher: the rows say who issued it instead.
     assert "Issued by Ministry of Harbours (Landb)" in text
+    assert "Author" not in text.split("Every fact citing")[0]
+    alpha = article(fixture_site, "sources/alpha-report/").get_text(" ", strip=True)
+    assert "Author Ada Writer" in alpha
+    assert "Publisher Alpha Gazette" in alpha
 
 
 def test_year_page_lists_the_years_milestones_and_events_in_order(fixture_site: Path) -> None:
@@ -164,7 +168,7 @@ def test_organisation_page_shows_agreements_people_and_sources(fixture_site: Pat
     text = article(fixture_site, "organisations/land-b/").get_text(" ", strip=True)
     assert "Harbour Accord" in text
     assert "Rena Voss" in text
-    assert "Based in it: Ministry of Harbours (Landb)" in text
+    assert "Organisations based in Landb ¶ Ministry of Harbours (Landb) (ministry)" in text
 
 
 def test_record_pages_have_a_path_and_an_active_tab(fixture_site: Path) -> None:

@@ -119,8 +119,13 @@ def test_fta_milestones(data):
     # 001 ("agreed to start negotiations", joint declaration) and 002 ("decision to begin
     # upgrading") are kept as separate accounts, each with its own citation.
     assert [a.cite for a in upgrade.accounts] == [[STATE_VISIT_2026], [ANALYSIS_2026]]
-    assert fta.status.value == "upgrade-talks-agreed"
+    # Still in force: the upgrade talks are a step in its life, not a change of status.
+    assert fta.status.value == "in-force"
+    assert "improving" in fta.status.note
     assert_date(fta.status.as_of, "2026-03-02", "day")
+    # Its 2004–2006 steps are about trade; only the upgrade talks concern AI and the rest.
+    assert milestone(fta, "signed").sectors == ["trade"]
+    assert "artificial-intelligence" in upgrade.sectors
 
 
 def test_fta_upgrade_scope_is_recorded(data):

@@ -49,21 +49,32 @@ def built(site: Path, page_url: str, href: str) -> Path:
 
 
 def test_time_axis_places_every_entry_and_links_to_its_page(fixture_site: Path) -> None:
-    for url, root in (("timeline/", "../"), ("", "")):
-        axis = html(fixture_site, url).select_one(".tk-axis svg")
-        dots = axis.select("a")
-        assert len(dots) == 6, url  # two events and four milestones
-        for a in dots:
-            assert a["href"].startswith(root)
-            assert built(fixture_site, url, a["href"]).exists(), a["href"]
-            assert a["aria-label"] == a.circle.title.get_text()
-        labels = [a["aria-label"] for a in dots]
-        assert "14 June 2021 · Harbour Accord: Signed" in labels
-        ticks = {int(t.get_text()): float(t["x"]) for t in axis.select("text")}
-        assert list(ticks)[:3] == [2020, 2021, 2022]
-        for a in dots:
-            year = int(re.search(r"\b(\d{4})\b", a["aria-label"]).group(1))
-            assert ticks[year] <= float(a.circle["cx"]) <= ticks[year + 1], a["aria-label"]
+    axis = html(fixture_site, "timeline/").select_one(".tk-axis svg")
+    dots = axis.select("a")
+    assert len(dots) == 6  # two events and four milestones
+    for a in dots:
+        assert a["href"].startswith("../")
+        assert built(fixture_site, "timeline/", a["href"]).exists(), a["href"]
+        assert a["aria-label"] == a.title.get_text()
+    labels = {a["aria-label"]: a for a in dots}
+    ticks = {int(t.get_text()): float(t["x"]) for t in axis.select("text")}
+    assert list(ticks)[:3] == [2020, 2021, 2022]
+    # A day is a point on that day; a month or a year is a bar across all of it.
+    day = labels["14 June 2021 · Harbour Accord: Signed"].circle
+    assert ticks[2021] < float(day["cx"]) < ticks[2022]
+    year = labels["2020 · Harbour Accord: Negotiations concluded"].rect
+    assert float(year["x"]) == ticks[2020]
+    assert float(year["x"]) + float(year["width"]) == ticks[2021]
+    month = labels["June 2021 · Harbour working talks"].rect
+    assert ticks[2021] < float(month["x"]) < float(month["x"]) + float(month["width"]) < ticks[2022]
+
+
+def test_home_page_shows_a_bar_per_year_linking_to_it(fixture_site: Path) -> None:
+    bars = html(fixture_site, "").select_one(".tk-histogram svg").select("a")
+    assert [a["href"] for a in bars] == ["years/2020/", "years/2021/", "years/2022/"]
+    assert bars[1]["aria-label"] == "2021: 1 milestone and 2 events"
+    for a in bars:
+        assert built(fixture_site, "", a["href"]).exists()
 
 
 def test_timeline_lists_every_entry_under_its_year_with_gaps_said(fixture_site: Path) -> None:
@@ -77,10 +88,10 @@ def test_timeline_lists_every_entry_under_its_year_with_gaps_said(fixture_site: 
 def test_sector_by_year_grid_links_each_count_to_what_it_counts(fixture_site: Path) -> None:
     grid = html(fixture_site, "sectors/").select_one(".tk-grid table")
     header = [th.get_text(strip=True) for th in grid.select("thead th")]
-    assert header == ["Sector", "2020", "2021", "2022", "All"]
+    assert header == ["Sector", "2022", "2021", "2020", "All"]  # newest first
     row = next(tr for tr in grid.select("tbody tr") if tr.td.get_text(strip=True) == "Harbours")
     cells = [td.get_text(strip=True) for td in row.find_all("td")]
-    assert cells == ["Harbours", "1", "2", "2", "5"]
+    assert cells == ["Harbours", "2", "2", "1", "5"]
     for a in row.select("td a")[1:]:
         target = built(fixture_site, "sectors/", a["href"])
         fragment = urlsplit(a["href"]).fragment

@@ -39,11 +39,10 @@ class Citations:
         self._numbers: dict[str, int] = {}
 
     def ref(self, source_ids: list[str]) -> str:
-        marks = []
-        for source_id in dict.fromkeys(source_ids):
-            number = self._numbers.setdefault(source_id, len(self._numbers) + 1)
-            marks.append(f"[\\[{number}\\]](#source-{source_id}){{ .tk-cite }}")
-        return "".join(marks)
+        """Bracketed numbers for the sources given, in number order and kept on one line."""
+        numbers = {self._numbers.setdefault(s, len(self._numbers) + 1): s for s in dict.fromkeys(source_ids)}
+        marks = "".join(f"[\\[{n}\\]](#source-{numbers[n]}){{ .tk-cite }}" for n in sorted(numbers))
+        return f'<span class="tk-refs">{marks}</span>' if marks else ""
 
     @property
     def sources(self) -> list[Record]:

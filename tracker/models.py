@@ -137,6 +137,10 @@ class Milestone(Item):
     event: EventRef | None = Field(default=None, description="The event it happened at.")
     note: Text | None = None
     accounts: list[Statement] = Field(default_factory=list, description="What each document says, where they differ.")
+    sectors: list[SectorRef] = Field(
+        default_factory=list,
+        description="The sectors this step concerns, where narrower than the agreement's (timeline, sector pages).",
+    )
     cite: Cites
 
     @model_validator(mode="after")

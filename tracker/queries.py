@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property, lru_cache
 from itertools import groupby
 from typing import Any
@@ -37,6 +37,10 @@ class Entry:
 
     @property
     def sectors(self) -> list[str]:
+        """A milestone may concern fewer sectors than its agreement (an FTA's 2004 conclusion is
+        not an AI event, though its 2026 upgrade talks cover AI)."""
+        if self.milestone and self.milestone.sectors:
+            return self.milestone.sectors
         return self.record.sectors
 
     @property
@@ -177,8 +181,11 @@ class Queries:
         agreements = [a for a in self.data.agreements.values() if not a.context]
         years = self.years()
         return {
+            # Context records (other partners' agreements and meetings) are not counted here.
             "counts": {
-                c: len(self.data[c]) for c in ("agreements", "events", "sectors", "people", "organisations", "sources")
+                "agreements": len(agreements),
+                "events": sum(1 for e in self.data.events.values() if not e.context),
+                **{c: len(self.data[c]) for c in ("sectors", "people", "organisations", "sources")},
             },
             "kinds": _count(LABELS[a.kind] for a in agreements),
             "statuses": _count(LABELS[a.status.value] for a in agreements),
@@ -187,8 +194,32 @@ class Queries:
             "span": (years[0], years[-1]) if years else None,
             "latest": list(reversed(self.entries[-8:])),
             "sectors": sorted(self.sectors()["sectors"], key=lambda pair: (-pair[1], pair[0].name))[:12],
-            "axis": self.axis(),
+            "histogram": self.histogram(),
         }
+
+    def histogram(self, width: int = 1000, tallest: int = 110) -> dict:
+        """Milestones and events per calendar year, from the first year to the last."""
+        years = self.years()
+        if not years:
+            return {"bars": [], "width": width}
+        counts = defaultdict(lambda: [0, 0])
+        for entry in self.entries:
+            counts[entry.date.year][0 if entry.milestone else 1] += 1
+        top = max(sum(c) for c in counts.values())
+        span = range(years[0], years[-1] + 1)
+        step = max(1, round(len(span) / 12))
+        bars = [
+            {
+                "year": y,
+                "milestones": counts[y][0],
+                "events": counts[y][1],
+                "count": sum(counts[y]),
+                "height": round(sum(counts[y]) / top * tallest, 1),
+                "label": (y - years[0]) % step == 0 or y == years[-1],
+            }
+            for y in span
+        ]
+        return {"bars": bars, "width": width}
 
     def axis(self, width: int = 1000, bin_width: int = 14) -> dict:
         """Every timeline entry as a dot on a time axis: x in [0, width], stacked where close."""
@@ -202,11 +233,19 @@ class Queries:
 
         dots, stacks = [], defaultdict(int)
         for entry in self.entries:
-            early, late = date(*entry.date.earliest), date(*entry.date.latest)
-            where = x(early + (late - early) / 2)  # a month or a year sits at its middle
-            row = stacks[int(where // bin_width)]
-            stacks[int(where // bin_width)] += 1
-            dots.append({"entry": entry, "x": where, "row": row})
+            # A date known only to the month or year is drawn as a bar over all the days it
+            # may stand for, never as a point on a day the sources do not give; a "by" date
+            # is a point on that last day.
+            start_x = x(date(*entry.date.earliest))
+            end_x = x(date(*entry.date.latest) + timedelta(days=1))
+            point = entry.date.precision == "day" or entry.bound
+            if entry.bound:
+                start_x = end_x
+            bins = range(int(start_x // bin_width), int(max(start_x, end_x - 1) // bin_width) + 1)
+            row = max(stacks[b] for b in bins)
+            for b in bins:
+                stacks[b] = row + 1
+            dots.append({"entry": entry, "x": start_x, "width": 0 if point else round(end_x - start_x, 1), "row": row})
         step = max(1, round((last - first) / 12))
         ticks = [{"year": y, "x": x(date(y, 1, 1))} for y in range(first, last + 1, step)]
         return {"dots": dots, "ticks": ticks, "rows": max(stacks.values()), "width": width}
@@ -220,6 +259,7 @@ class Queries:
 
     def agreement(self, agreement_id: str) -> dict:
         a = self.data.agreements[agreement_id]
+        related = {r.agreement for r in a.relations} | {other.id for _, other, _ in self._incoming[a.id]}
         return {
             "record": a,
             "milestones": sorted(a.milestones, key=lambda m: (m.when, MILESTONE_RANK.get(m.type, 99))),
@@ -229,7 +269,7 @@ class Queries:
             "same_event": [
                 (self.data.events[event_id], others)
                 for event_id in _unique(m.event for m in a.milestones if m.event)
-                if (others := _unique(o for o, _ in self._signed_at[event_id] if o.id != a.id))
+                if (others := _unique(o for o, _ in self._signed_at[event_id] if o.id != a.id and o.id not in related))
             ],
             "figures": self._figures_about("agreements", a.id),
         }
@@ -281,8 +321,9 @@ class Queries:
         return {"sectors": [(s, counts[s.id]) for s in ordered], "grid": self.grid()}
 
     def grid(self) -> dict:
-        """Sector × year: how many milestones and events of each sector fall in each year."""
-        years = self.years()
+        """Sector × year: how many milestones and events of each sector fall in each year,
+        newest year first (the columns a reader wants first are those a phone shows first)."""
+        years = self.years()[::-1]
         cells: dict[tuple[str, int], int] = defaultdict(int)
         for entry in self.entries:
             for sector in entry.sectors:
@@ -314,7 +355,7 @@ class Queries:
         seen = self._appearances[p.id]
         return {
             "record": p,
-            "roles": sorted(p.roles, key=lambda r: r.since or r.as_of or r.until or PartialDate(9999)),
+            "roles": _grouped_roles(p.roles),
             "signed": seen["signed"],
             "events": sorted(seen["events"], key=lambda pair: pair[0].date),
         }
@@ -326,23 +367,15 @@ class Queries:
     def organisation(self, organisation_id: str) -> dict:
         o = self.data.organisations[organisation_id]
         seen = self._appearances[o.id]
+        people: dict[str, list] = {}
+        for person, role in seen["people"]:
+            people.setdefault(person.id, [person, []])[1].append(role)
         return {
             "record": o,
             "parent": self.data.organisations[o.parent] if o.parent else None,
-            **{
-                k: seen[k]
-                for k in (
-                    "party",
-                    "signed_for",
-                    "people",
-                    "nationals",
-                    "units",
-                    "based",
-                    "issued",
-                    "attributed",
-                    "figures",
-                )
-            },
+            "people": [(person, roles) for person, roles in people.values()],
+            "nationals": [p for p in seen["nationals"] if p.id not in people],
+            **{k: seen[k] for k in ("party", "signed_for", "units", "based", "issued", "attributed", "figures")},
             "events": sorted(seen["events"], key=lambda pair: pair[0].date),
         }
 
@@ -426,3 +459,11 @@ def _unique(items) -> list:
 def for_dataset(data: Dataset) -> Queries:
     """One Queries per loaded dataset, shared by the hook and macros.py within a build."""
     return Queries(data)
+
+
+def _grouped_roles(roles) -> list[tuple[str, str | None, list]]:
+    """A person's roles, one line per title and organisation, dates in order."""
+    grouped: dict[tuple, list] = {}
+    for role in sorted(roles, key=lambda r: r.since or r.as_of or r.until or PartialDate(9999)):
+        grouped.setdefault((role.title, role.organisation), []).append(role)
+    return [(title, org, items) for (title, org), items in grouped.items()]
