@@ -5,6 +5,7 @@ from pathlib import Path
 
 from tracker import export
 from tracker.filters import FILTERS, Citations
+from tracker.jinja_cache import CACHE
 from tracker.load import load_cached
 from tracker.queries import for_dataset
 
@@ -30,3 +31,4 @@ def on_pre_page_macros(env):
     # (Its Jinja environment exists only after define_env, hence here, done on the first page.)
     if not hasattr(env.env.from_string, "cache_info"):
         env.env.from_string = functools.lru_cache(maxsize=64)(env.env.from_string)
+        env.env.bytecode_cache = CACHE  # and keep the included templates compiled across rebuilds

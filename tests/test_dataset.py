@@ -184,24 +184,24 @@ def test_strategic_partnership_and_joint_statement(data):
     assert [(r.type, r.agreement) for r in statement.relations] == [("establishes", PARTNERSHIP)]
 
 
-def test_each_2025_mou_is_its_own_record(data):
-    mous = {a.id for a in data.agreements.values() if a.kind == "mou" and milestone(a, "signed").when.year == 2025}
-    assert mous == MOUS_2025
-    for mou_id in MOUS_2025:
+@pytest.mark.parametrize(
+    ("year", "expected", "day", "event"),
+    [
+        (2025, "MOUS_2025", "2025-11-02", "seoul-summit-2025"),
+        (2026, "MOUS_2026", "2026-03-02", "singapore-summit-2026"),
+    ],
+)
+def test_each_summit_mou_is_its_own_record(data, year, expected, day, event):
+    expected = globals()[expected]
+    mous = {a.id for a in data.agreements.values() if a.kind == "mou" and milestone(a, "signed").when.year == year}
+    assert mous == expected
+    for mou_id in expected:
         signed = milestone(data.agreements[mou_id], "signed")
-        assert_date(signed.date, "2025-11-02", "day")
-        assert signed.event == "seoul-summit-2025"
-
-
-def test_each_2026_mou_is_its_own_record(data):
-    mous = {a.id for a in data.agreements.values() if a.kind == "mou" and milestone(a, "signed").when.year == 2026}
-    assert mous == MOUS_2026
-    for mou_id in MOUS_2026:
-        signed = milestone(data.agreements[mou_id], "signed")
-        assert_date(signed.date, "2026-03-02", "day")
-        assert signed.event == "singapore-summit-2026"
-        # 001 gives "five ... in areas such as AI and SMR", 002 lists five areas: both kept.
-        assert [a.cite for a in signed.accounts] == [[STATE_VISIT_2026], [ANALYSIS_2026]]
+        assert_date(signed.date, day, "day")
+        assert signed.event == event
+        if year == 2026:
+            # 001 gives "five ... in areas such as AI and SMR", 002 lists five areas: both kept.
+            assert [a.cite for a in signed.accounts] == [[STATE_VISIT_2026], [ANALYSIS_2026]]
 
 
 def test_company_fund_and_bank_agreements(data):

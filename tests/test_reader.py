@@ -6,15 +6,14 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser import CHROMIUM_ARGS, chromium_path, serve
+from browser import serve
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 PAGES = {
     "home": "",
@@ -177,20 +176,6 @@ def test_the_link_checker_catches_a_broken_link_and_anchor(fixture_site: Path, t
 
 
 # -- in the browser: axe-core and the keyboard ---------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(fixture_site: Path) -> Iterator[str]:
-    with serve(fixture_site) as url:
-        yield url
 
 
 @pytest.mark.browser

@@ -15,6 +15,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from tracker import export
+from tracker.jinja_cache import CACHE
 from tracker.load import DataError, load_cached
 from tracker.pages import pages
 from tracker.queries import for_dataset
@@ -51,6 +52,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         print(f"{err}\nThe preview shows the last valid data until these are fixed.", file=sys.stderr)
         config.extra["data_problems"] = [str(p) for p in err.problems]
     return config
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    env.bytecode_cache = CACHE
+    return env
 
 
 def on_serve(server, config: MkDocsConfig, builder):

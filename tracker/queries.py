@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
 from itertools import groupby
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel
 
 from .dataset import Dataset
 from .dates import PartialDate
-from .models import COLLECTIONS, INVERSE_LABELS, LABELS, Agreement, Event, Milestone, Record
+from .models import COLLECTIONS, INVERSE_LABELS, LABELS, Agreement, Event, Milestone, MilestoneType, Record
 
 
 @dataclass(frozen=True)
@@ -189,7 +189,8 @@ class Queries:
             },
             "kinds": _count(LABELS[a.kind] for a in agreements),
             "statuses": _count(LABELS[a.status.value] for a in agreements),
-            "major": sorted((a for a in agreements if a.kind in MAJOR_KINDS), key=_first_date),
+            # The longest-standing framework agreements first; a few cards, however large the data.
+            "major": sorted((a for a in agreements if a.kind in MAJOR_KINDS), key=_first_date)[:6],
             "years": years,
             "span": (years[0], years[-1]) if years else None,
             "latest": list(reversed(self.entries[-8:])),
@@ -416,23 +417,7 @@ class Queries:
 # The agreements the home page gives a status card each.
 MAJOR_KINDS = ("free-trade-agreement", "digital-partnership-agreement", "strategic-partnership")
 
-MILESTONE_RANK = {
-    name: rank
-    for rank, name in enumerate(
-        [
-            "negotiations-launched",
-            "negotiations-concluded",
-            "signed",
-            "adopted",
-            "established",
-            "legal-procedures-completed",
-            "entered-into-force",
-            "anniversary",
-            "upgrade-talks-agreed",
-            "reported",
-        ]
-    )
-}
+MILESTONE_RANK = {name: rank for rank, name in enumerate(get_args(MilestoneType))}
 
 
 def _first_date(agreement: Agreement) -> tuple:
