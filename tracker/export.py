@@ -317,6 +317,27 @@ def feed(queries: Queries, site_url: str) -> bytes:
     return gen.atom_str(pretty=True)
 
 
+def paths(data: Dataset) -> list[str]:
+    """Where :func:`files` puts each published file, known before any is written."""
+    fixed = [f"{API}/{c}.{ext}" for c in COLLECTIONS for ext in ("json", "csv")]
+    fixed += [f"{API}/all.json", f"{API}/milestones.csv", "calendar.ics", "feed.xml"]
+    fixed += [f"{API}/schema/{name}" for name in schema_files()]
+    return fixed + [json_uri(r) for r in data.records()]
+
+
+def write(queries: Queries, site_url: str, folder: str) -> None:
+    """Write every published file under ``folder``."""
+    from pathlib import Path
+
+    for path, content in files(queries, site_url).items():
+        target = Path(folder, path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+
+
 def files(queries: Queries, site_url: str) -> dict[str, str | bytes]:
     """Every published data file, by its path in the site."""
     data = queries.data

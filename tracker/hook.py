@@ -6,7 +6,10 @@ With macros.py, the only code that knows about MkDocs.
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,6 +24,7 @@ from tracker.pages import pages
 from tracker.queries import for_dataset
 
 _command = "build"
+_exports: tuple = (None, "")
 
 
 def data_dir(config: MkDocsConfig) -> Path:
@@ -54,11 +58,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_env(env, config: MkDocsConfig, files: Files):
-    env.bytecode_cache = CACHE
-    return env
-
-
 def on_serve(server, config: MkDocsConfig, builder):
     """Rebuild the preview when a record changes, wherever TRACKER_DATA points."""
     server.watch(str(data_dir(config)))
@@ -70,6 +69,28 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in pages(queries):
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=page.markdown(), inclusion=inclusion))
-    for path, content in export.files(queries, config.site_url or "/").items():
-        files.append(File.generated(config, path, content=content))
+    # The data files are written by a second process while MkDocs reads every page (the
+    # machine has two cores); MkDocs copies them into the site after that (see on_env).
+    global _exports
+    folder = tempfile.mkdtemp(prefix="tracker-data-")
+    for path in export.paths(queries.data):
+        files.append(File.generated(config, path, abs_src_path=str(Path(folder, path))))
+    process = multiprocessing.get_context("fork").Process(
+        target=export.write, args=(queries, config.site_url or "/", folder), daemon=True
+    )
+    process.start()
+    _exports = (process, folder)
     return files
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    env.bytecode_cache = CACHE
+    process, _ = _exports
+    process.join()
+    if process.exitcode != 0:
+        raise PluginError(f"writing the published data files failed (exit status {process.exitcode})")
+    return env
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    shutil.rmtree(_exports[1], ignore_errors=True)

@@ -13,9 +13,12 @@ import html
 _MARKUP = frozenset("\\`*_{}[]()<>#+-.!|~^=:&\"'$%@")
 
 
+_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in _MARKUP})
+
+
 def text(value: object) -> str:
     """Data text for a Markdown page: white space folded, markup shown as typed."""
-    return "".join(f"&#{ord(c)};" if c in _MARKUP else c for c in " ".join(str(value).split()))
+    return " ".join(str(value).split()).translate(_ENTITIES)
 
 
 def attr(value: object) -> str:
