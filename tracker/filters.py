@@ -17,9 +17,9 @@ def label(value: str) -> str:
     return LABELS.get(value, value)
 
 
-def link(record: Record, name: str | None = None) -> str:
+def link(record: Record) -> str:
     """A Markdown link to a record's page; MkDocs checks it exists and makes it relative."""
-    return f"[{text(name or record.label)}](/{src_uri(record)})"
+    return f"[{text(record.label)}](/{src_uri(record)})"
 
 
 def data_link(record: Record) -> str:
