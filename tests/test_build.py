@@ -332,6 +332,28 @@ def test_a_template_error_fails_the_build(project_copy: Path, tmp_path: Path, pa
     assert not (tmp_path / "site" / "broken" / "index.html").exists()
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("{{ a.no_such_field }}", "no_such_field"),
+        ("{{ q.agreement('no-such-record') }}", "no-such-record"),
+    ],
+)
+def test_a_template_error_in_a_record_page_fails_the_build(
+    project_copy: Path, tmp_path: Path, line: str, expected: str
+) -> None:
+    # Record pages are rendered by a second process (tracker/hook.py): its errors stop the
+    # build like any other, and name the page.
+    template = project_copy / "tracker" / "templates" / "agreement.md.j2"
+    template.write_text(template.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", project=project_copy)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert expected in output
+    assert "agreements/" in output
+    assert not (tmp_path / "site" / "agreements" / "index.html").exists()
+
+
 def test_two_builds_of_the_same_input_are_identical(tmp_path: Path) -> None:
     def digest(site: Path) -> dict[str, str]:
         return {

@@ -51,12 +51,13 @@ class Page:
     def template(self) -> str:
         return f"{self.query}.md.j2"
 
-    def markdown(self) -> str:
-        """The page source: metadata, then its template, which asks its query for what to show.
+    def meta(self) -> dict[str, object]:
+        """The page's front matter, as its template sees it (``page.meta``, and each key by name).
 
-        Every page of a kind has the same body, so mkdocs-macros compiles it once (macros.py).
+        The hook renders the body in a second process while MkDocs converts other pages
+        (tracker/hook.py); ``render_macros: false`` tells mkdocs-macros not to render it again.
         """
-        meta: dict[str, object] = {"title": self.title, "description": self.description}
+        meta: dict[str, object] = {"title": self.title, "description": self.description, "render_macros": False}
         if self.arg is not None:
             meta["record"] = self.arg
         if self.section:
@@ -66,10 +67,18 @@ class Page:
             meta["hide"] = ["navigation"]
         if self.query in UNSEARCHED:
             meta["search"] = {"exclude": True}
+        return meta
+
+    @property
+    def body(self) -> str:
+        return f'{{% include "{self.template}" %}}\n'
+
+    def markdown(self) -> str:
+        """The page source: front matter, then its template, which asks its query for what to show."""
         # JSON is YAML too, and Python writes it far faster than a YAML dumper: it matters
         # at ten thousand pages.
-        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
-        return f'---\n{front}\n---\n{{% include "{self.template}" %}}\n'
+        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in self.meta().items())
+        return f"---\n{front}\n---\n{self.body}"
 
 
 def pages(queries: Queries) -> list[Page]:
