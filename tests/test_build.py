@@ -81,8 +81,10 @@ def test_agreement_page(fixture_site: Path) -> None:
     assert "Free trade agreement" in text
     assert "In force" in text
     facts = {tr.td.get_text(strip=True): tr.find_all("td")[1] for tr in page.select(".tk-facts tbody tr")}
-    assert facts["Short name"].get_text(strip=True) == "HA"
-    assert "Port Accord" in facts["Also called"].get_text()
+    # Its other names sit under the summary, where search indexes them; the facts do not.
+    names = page.select_one(".tk-names").get_text(" ", strip=True)
+    assert names.startswith("Short name: HA · Also called: Port Accord [")
+    assert "Short name" not in facts
     assert [a.get_text() for a in facts["Parties"].find_all("a")] == ["Republic of Landa", "Republic of Landb"]
     assert [a.get_text() for a in facts["Signed by"].find_all("a", class_=False)][:2] == [
         "Quill Marlow",
@@ -157,7 +159,7 @@ def test_sector_page_groups_by_year(fixture_site: Path) -> None:
 
 def test_person_page_shows_roles_spellings_and_appearances(fixture_site: Path) -> None:
     text = article(fixture_site, "people/quill-marlow/").get_text(" ", strip=True)
-    assert "Quill Marlow [1] ; Kwil Marlowe [2]" in text
+    assert "Names in the sources: Quill Marlow [1] ; Kwil Marlowe [2]" in text
     assert "Harbour Minister" in text
     assert "since May 2020" in text
     assert "Harbour Accord , as Harbour Minister" in text
@@ -262,8 +264,15 @@ def test_search_index_covers_every_record_page_and_aliases(fixture_site: Path) -
     text = " ".join(d["text"] for d in index["docs"])
     assert "Cite this page" not in text
     assert "@misc" not in text
+    assert "[1]" not in text  # citation marks
     person = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("people/quill-marlow/"))
     assert "Kwil Marlowe" in person
+    # A record page is found by its name, other names and summary; its facts name other
+    # records, which search finds on their own pages.
+    accord = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("agreements/harbour-accord/"))
+    assert "Port Accord" in accord
+    assert "HA" in accord
+    assert "Republic of Landa" not in accord
 
 
 def test_adding_a_record_adds_its_page_and_links(tmp_path: Path) -> None:
@@ -366,3 +375,17 @@ def test_two_builds_of_the_same_input_are_identical(tmp_path: Path) -> None:
     for name in ("one", "two"):
         assert mkdocs_build(tmp_path / name, env=env).returncode == 0
     assert digest(tmp_path / "one") == digest(tmp_path / "two")
+
+
+def test_sitemap_lists_every_page_at_its_absolute_address(fixture_site: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ET.parse(fixture_site / "sitemap.xml").getroot()
+    urls = [loc.text for loc in root.findall("s:url/s:loc", ns)]
+    folders = (p.parent.relative_to(fixture_site).as_posix() for p in fixture_site.rglob("index.html"))
+    pages = {SITE_URL if folder == "." else f"{SITE_URL}{folder}/" for folder in folders}
+    assert set(urls) == pages
+    assert len(urls) == len(set(urls))
+    # No <lastmod>: MkDocs would give every page the build's date.
+    assert root.findall("s:url/s:lastmod", ns) == []

@@ -42,7 +42,7 @@ class Citations:
         """Bracketed numbers for the sources given, in number order and kept on one line."""
         numbers = {self._numbers.setdefault(s, len(self._numbers) + 1): s for s in dict.fromkeys(source_ids)}
         marks = "".join(f"[\\[{n}\\]](#source-{numbers[n]}){{ .tk-cite }}" for n in sorted(numbers))
-        return f'<span class="tk-refs">{marks}</span>' if marks else ""
+        return f'<span class="tk-refs" data-search-exclude>{marks}</span>' if marks else ""
 
     @property
     def sources(self) -> list[Record]:
