@@ -12,6 +12,8 @@ import difflib
 import functools
 import gc
 import os
+import pickle
+import traceback
 import types
 from dataclasses import dataclass
 from pathlib import Path
@@ -293,20 +295,16 @@ def _references(value: Any, plan: Any, path: Path_):
                 yield from _references(value[name], inner, (*path, name))
 
 
-def _check_references(read: list[tuple[str, str, dict, _File]], problems: list[Problem]) -> None:
-    known: dict[str, set[str]] = {collection: set() for collection in COLLECTIONS}
-    for collection, record_id, _, _ in read:
-        known[collection].add(record_id)
-    for collection, record_id, data, file in read:
-        for path, target, ref in _references(data, _plan(COLLECTIONS[collection]), ()):
-            if ref in known[target]:
-                if target == collection and ref == record_id:
-                    problems.append(Problem(file.shown, *file.at(path), f"'{ref}' refers to this record itself"))
-                continue
-            hint = _suggest(ref, sorted(known[target]))
-            problems.append(
-                Problem(file.shown, *file.at(path), f"unknown {COLLECTIONS[target].singular} '{ref}'{hint}")
-            )
+def _check_references(
+    collection: str, record_id: str, data: dict, file: _File, known: dict[str, set[str]], problems: list[Problem]
+) -> None:
+    for path, target, ref in _references(data, _plan(COLLECTIONS[collection]), ()):
+        if ref in known[target]:
+            if target == collection and ref == record_id:
+                problems.append(Problem(file.shown, *file.at(path), f"'{ref}' refers to this record itself"))
+            continue
+        hint = _suggest(ref, sorted(known[target]))
+        problems.append(Problem(file.shown, *file.at(path), f"unknown {COLLECTIONS[target].singular} '{ref}'{hint}"))
 
 
 def _check_milestones(agreement: Agreement, file: _File, problems: list[Problem]) -> None:
@@ -348,28 +346,23 @@ def data_files(data_dir: Path) -> list[Path]:
     return sorted(found)
 
 
-def load(data_dir: str | Path) -> Dataset:
-    """Load and check every record under ``data_dir``; raise :class:`DataError` listing all problems."""
-    # Thousands of small objects are made and kept: the cyclic collector would walk them
-    # again and again while they are built, for nothing (none of them forms a cycle).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _load(Path(data_dir))
-    finally:
-        if collecting:
-            gc.enable()
+@dataclass(frozen=True)
+class _Entry:
+    """A data file in its right place with a valid, unique id: one record to read."""
+
+    path: Path
+    shown: str
+    collection: str
+    record_id: str
 
 
-def _load(data_dir: Path) -> Dataset:
-    data_dir = Path(data_dir)
-    problems: list[Problem] = []
-    records: dict[str, dict[str, Record]] = {name: {} for name in COLLECTIONS}
-    read: list[tuple[str, str, dict, _File]] = []
-    seen: dict[tuple[str, str], str] = {}
+def _entries(data_dir: Path, problems: list[Problem]) -> list[_Entry]:
+    """The record files under ``data_dir``; misplaced, misnamed and duplicate ones are problems."""
     if not data_dir.is_dir():
         raise DataError([Problem(_shown(data_dir), 1, 1, "the data folder does not exist")])
     shown_dir = _shown(data_dir)
+    entries: list[_Entry] = []
+    seen: dict[tuple[str, str], str] = {}
     for path in data_files(data_dir):
         parts = path.relative_to(data_dir).parts
         shown = "/".join((shown_dir, *parts))
@@ -405,29 +398,118 @@ def _load(data_dir: Path) -> Dataset:
             )
             continue
         seen[collection, record_id] = shown
-        result = _read(path, shown, problems)
-        if result is None:
-            continue
-        data, file = result
-        read.append((collection, record_id, data, file))
-        cls = COLLECTIONS[collection]
-        if "id" in data:
-            problems.append(Problem(shown, *file.at(("id",), key=True), "remove 'id': a record's id is its file name"))
-        try:
-            record = cls.model_validate({**data, "id": record_id})
-        except ValidationError as err:
-            for error in err.errors(include_url=False):
-                key = error["type"] == "extra_forbidden"
-                problems.append(Problem(shown, *file.at(tuple(error["loc"]), key=key), _message(cls, error)))
-            continue
-        records[collection][record_id] = record
-        if isinstance(record, Agreement):
-            _check_milestones(record, file, problems)
-        _check_ranges(record, file, problems)
-    _check_references(read, problems)
-    if problems:
-        raise DataError(problems)
-    return Dataset(**records)
+        entries.append(_Entry(path, shown, collection, record_id))
+    return entries
+
+
+def _known(entries: list[_Entry]) -> dict[str, set[str]]:
+    """Every record id by collection, from the file names: a reference to a record whose file
+    has problems of its own is not reported a second time."""
+    known: dict[str, set[str]] = {collection: set() for collection in COLLECTIONS}
+    for entry in entries:
+        known[entry.collection].add(entry.record_id)
+    return known
+
+
+def _record(entry: _Entry, known: dict[str, set[str]], problems: list[Problem]) -> Record | None:
+    """Read and check one record file: its YAML, its keys and values, its references."""
+    result = _read(entry.path, entry.shown, problems)
+    if result is None:
+        return None
+    data, file = result
+    _check_references(entry.collection, entry.record_id, data, file, known, problems)
+    cls = COLLECTIONS[entry.collection]
+    if "id" in data:
+        problems.append(
+            Problem(entry.shown, *file.at(("id",), key=True), "remove 'id': a record's id is its file name")
+        )
+    try:
+        record = cls.model_validate({**data, "id": entry.record_id})
+    except ValidationError as err:
+        for error in err.errors(include_url=False):
+            key = error["type"] == "extra_forbidden"
+            problems.append(Problem(entry.shown, *file.at(tuple(error["loc"]), key=key), _message(cls, error)))
+        return None
+    if isinstance(record, Agreement):
+        _check_milestones(record, file, problems)
+    _check_ranges(record, file, problems)
+    return record
+
+
+class _NoCycles:
+    """Thousands of small objects are made and kept: the cyclic collector would walk them
+    again and again while they are built, for nothing (none of them forms a cycle)."""
+
+    def __enter__(self) -> None:
+        self.collecting = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.collecting:
+            gc.enable()
+
+
+def load(data_dir: str | Path) -> Dataset:
+    """Load and check every record under ``data_dir``; raise :class:`DataError` listing all problems."""
+    with _NoCycles():
+        problems: list[Problem] = []
+        entries = _entries(Path(data_dir), problems)
+        known = _known(entries)
+        records: dict[str, dict[str, Record]] = {name: {} for name in COLLECTIONS}
+        for entry in entries:
+            record = _record(entry, known, problems)
+            if record is not None:
+                records[entry.collection][entry.record_id] = record
+        if problems:
+            raise DataError(problems)
+        return Dataset(**records)
+
+
+def check(data_dir: str | Path, jobs: int = 2) -> int:
+    """What :func:`load` checks, for ``make validate``, in ``jobs`` processes: return the
+    number of records, or raise :class:`DataError` listing all problems.
+
+    Reading YAML is most of the work and each file is read on its own, so the files are
+    shared out; only the problems come back, not the records, which would take longer to
+    hand over than to read.
+    """
+    with _NoCycles():
+        problems: list[Problem] = []
+        entries = _entries(Path(data_dir), problems)
+        known = _known(entries)
+        jobs = max(1, min(jobs, len(entries) // 500, os.cpu_count() or 1)) if hasattr(os, "fork") else 1
+        children = []
+        for job in range(1, jobs):
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the child: its share of the files, then its problems as one message
+                status = 1
+                try:
+                    os.close(read_end)
+                    found: list[Problem] = []
+                    for entry in entries[job::jobs]:
+                        _record(entry, known, found)
+                    with os.fdopen(write_end, "wb") as out:
+                        pickle.dump(found, out)
+                    status = 0
+                except BaseException:
+                    traceback.print_exc()
+                finally:
+                    os._exit(status)  # never back into the caller's code
+            os.close(write_end)
+            children.append((pid, read_end))
+        for entry in entries[0::jobs]:
+            _record(entry, known, problems)
+        for pid, read_end in children:
+            with os.fdopen(read_end, "rb") as message:
+                sent = message.read()
+            _, status = os.waitpid(pid, 0)
+            if status != 0:
+                raise RuntimeError(f"checking the data failed in a second process (status {status})")
+            problems += pickle.loads(sent)
+        if problems:
+            raise DataError(problems)
+        return len(entries)
 
 
 _cache: dict[Path, tuple[tuple, Dataset]] = {}

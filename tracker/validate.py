@@ -10,19 +10,19 @@ import os
 import sys
 import time
 
-from .load import DataError, load
+from .load import DataError, check
 
 
 def main(argv: list[str]) -> int:
     data_dir = argv[0] if argv else "data"
     started = time.perf_counter()
     try:
-        data = load(data_dir)
+        records = check(data_dir)
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
     elapsed = time.perf_counter() - started
-    print(f"{data_dir}: {len(data)} records, no problems ({elapsed:.2f} s)")
+    print(f"{data_dir}: {records} records, no problems ({elapsed:.2f} s)")
     return 0
 
 
