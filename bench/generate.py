@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from tracker.models import COLLECTIONS
+
 # Shares of the records, as in the real data (sectors are capped: a taxonomy stays small).
 SHARES = {"agreements": 0.40, "events": 0.22, "people": 0.10, "organisations": 0.12, "figures": 0.08, "sources": 0.05}
 MILESTONES = ["negotiations-launched", "negotiations-concluded", "signed", "entered-into-force"]
@@ -44,7 +46,7 @@ def generate(n: int, folder: Path, seed: int = 2026) -> dict[str, int]:
         shutil.rmtree(folder)
     counts = {c: max(2, round(n * share)) for c, share in SHARES.items()}
     counts["sectors"] = max(3, min(40, n // 25))
-    ids = {c: [f"{c[:-1]}-{i:05d}" for i in range(k)] for c, k in counts.items()}
+    ids = {c: [f"{COLLECTIONS[c].singular}-{i:05d}" for i in range(k)] for c, k in counts.items()}
     records: dict[str, dict[str, dict]] = {c: {} for c in counts}
 
     def cite() -> list[str]:
