@@ -13,8 +13,12 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 site: $(VENV)/.site  ## Build the site into site/
 	$(BIN)/mkdocs build --strict
 
+# The preview's site is thrown away when it stops; built in memory (tmpfs), where the machine
+# has it, each rebuild after an edit is a few tenths of a second sooner than on disk.
+PREVIEW_TMPDIR := $(shell [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm)
+
 serve: $(VENV)/.site  ## Live preview that rebuilds when data/, templates or docs/ change
-	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
+	$(if $(PREVIEW_TMPDIR),TMPDIR=$(PREVIEW_TMPDIR)) $(BIN)/mkdocs serve --strict --dev-addr $(HOST)
 
 test: $(VENV)/.dev chromium  ## Every test: data, build, browser
 	$(BIN)/pytest
