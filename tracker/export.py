@@ -7,7 +7,9 @@ own, so the published JSON reads like the YAML it comes from.
 
 from __future__ import annotations
 
+import copy
 import csv
+import functools
 import io
 import json
 import os
@@ -44,6 +46,11 @@ def record_data(record: Record, site_url: str) -> dict[str, Any]:
 
 def data_schema(collection: str) -> dict[str, Any]:
     """The schema of one data file, data/<collection>/<id>.yml, generated from its class."""
+    return copy.deepcopy(_data_schema(collection))  # the caller's to change
+
+
+@functools.cache  # it follows from the code alone: worked out once, not on every rebuild
+def _data_schema(collection: str) -> dict[str, Any]:
     cls = COLLECTIONS[collection]
     schema = cls.model_json_schema(mode="validation")
     schema["properties"].pop("id", None)
