@@ -88,7 +88,7 @@ def bench_size(n: int) -> dict:
     # Engine and baseline alternate, and each keeps its best time: a shared machine's noise
     # (another process, a slower moment) then weighs on neither side alone.
     builds, baselines = [], []
-    for _ in range(ROUNDS if n < 10_000 else 2):
+    for _ in range(ROUNDS):
         builds.append(run([*MKDOCS, "-d", str(site)], env, WORK / f"{n}-build.log"))
         baselines.append(run([*MKDOCS, "-f", str(base_config), "-d", str(base_site)], ENV, WORK / f"{n}-baseline.log"))
     build, memory = min(t for t, _, _ in builds), max(m for _, m, _ in builds)
@@ -101,6 +101,8 @@ def bench_size(n: int) -> dict:
         "validate_s": round(validate, 2),
         "build_s": round(build, 2),
         "baseline_s": round(baseline, 2),
+        "build_s_runs": [round(t, 2) for t, _, _ in builds],
+        "baseline_s_runs": [round(t, 2) for t, _, _ in baselines],
         "ratio": round(build / baseline, 3),
         "ms_per_page": round(build / pages * 1000, 2),
         "baseline_ms_per_page": round(baseline / pages * 1000, 2),
