@@ -14,6 +14,7 @@ import io
 import json
 import os
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -334,8 +335,6 @@ def paths(data: Dataset) -> list[str]:
 
 def write(queries: Queries, site_url: str, folder: str) -> None:
     """Write every published file under ``folder``."""
-    from pathlib import Path
-
     for path, content in files(queries, site_url).items():
         target = Path(folder, path)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -358,8 +357,6 @@ def files(queries: Queries, site_url: str) -> dict[str, str | bytes]:
 
 def write_schemas(folder: str) -> None:
     """``python -m tracker.export DIR``: write the data files' JSON Schemas (``make schema``)."""
-    from pathlib import Path
-
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
     for name, text in schema_files().items():

@@ -24,9 +24,10 @@ from tracker import export
 from tracker.jinja_cache import CACHE
 from tracker.load import DataError, load_cached
 from tracker.pages import Page, pages
-from tracker.queries import for_dataset
+from tracker.queries import Queries, for_dataset
 
 _command = "build"
+_queries: Queries | None = None  # this build's, from on_files
 _generated: dict[str, Page] = {}  # src_uri -> the page it is
 _exports_folder = ""
 _ahead: _SecondProcess | None = None
@@ -70,8 +71,8 @@ def on_serve(server, config: MkDocsConfig, builder):
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _generated, _exports_folder
-    queries = for_dataset(load_cached(data_dir(config), keep_last_good=True))
+    global _queries, _generated, _exports_folder
+    queries = _queries = for_dataset(load_cached(data_dir(config), keep_last_good=True))
     _generated = {}
     for page in pages(queries):
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
@@ -98,9 +99,11 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
     global _ahead
     if _ahead is not None:
         _ahead.stop()
-    queries = for_dataset(load_cached(data_dir(config), keep_last_good=True))
+    macros = config.plugins["macros"]
+    # Templates compiled in earlier builds of `mkdocs serve` are not compiled again.
+    macros.env.bytecode_cache = CACHE
     order = [f for f in files.documentation_pages() if f.src_uri in _generated]
-    _ahead = _SecondProcess(config.plugins["macros"], order, queries, config.site_url or "/", _exports_folder)
+    _ahead = _SecondProcess(macros, order, _queries, config.site_url or "/", _exports_folder)
     return nav
 
 

@@ -8,6 +8,7 @@ shapes and types, and the checks here follow references between records.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import functools
 import gc
@@ -15,6 +16,7 @@ import os
 import pickle
 import traceback
 import types
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Union, get_args, get_origin
@@ -436,22 +438,22 @@ def _record(entry: _Entry, known: dict[str, set[str]], problems: list[Problem]) 
     return record
 
 
-class _NoCycles:
+@contextlib.contextmanager
+def _no_cycles() -> Iterator[None]:
     """Thousands of small objects are made and kept: the cyclic collector would walk them
     again and again while they are built, for nothing (none of them forms a cycle)."""
-
-    def __enter__(self) -> None:
-        self.collecting = gc.isenabled()
-        gc.disable()
-
-    def __exit__(self, *exc: object) -> None:
-        if self.collecting:
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
             gc.enable()
 
 
 def load(data_dir: str | Path) -> Dataset:
     """Load and check every record under ``data_dir``; raise :class:`DataError` listing all problems."""
-    with _NoCycles():
+    with _no_cycles():
         problems: list[Problem] = []
         entries = _entries(Path(data_dir), problems)
         known = _known(entries)
@@ -473,7 +475,7 @@ def check(data_dir: str | Path, jobs: int = 2) -> int:
     shared out; only the problems come back, not the records, which would take longer to
     hand over than to read.
     """
-    with _NoCycles():
+    with _no_cycles():
         problems: list[Problem] = []
         entries = _entries(Path(data_dir), problems)
         known = _known(entries)
@@ -515,6 +517,22 @@ def check(data_dir: str | Path, jobs: int = 2) -> int:
 _cache: dict[Path, tuple[tuple, Dataset]] = {}
 
 
+def _stamp(data_dir: Path) -> tuple:
+    """Each YAML file under ``data_dir`` with its modification time and size, from one pass
+    over the folders: a build asks several times, and at 10,000 files it shows."""
+    found = []
+    folders = [str(data_dir)] if data_dir.is_dir() else []
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    folders.append(entry.path)
+                elif entry.name.endswith(EXTENSIONS):
+                    stat = entry.stat()
+                    found.append((entry.path, stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(found))
+
+
 def load_cached(data_dir: str | Path, *, keep_last_good: bool = False) -> Dataset:
     """:func:`load`, done again only when a file under ``data_dir`` changed since the last call.
 
@@ -524,7 +542,7 @@ def load_cached(data_dir: str | Path, *, keep_last_good: bool = False) -> Datase
     live preview keeps working while the hook shows the problems on every page.
     """
     data_dir = Path(data_dir).resolve()
-    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in data_files(data_dir))
+    stamp = _stamp(data_dir)
     cached = _cache.get(data_dir)
     if cached and cached[0] == stamp:
         return cached[1]
