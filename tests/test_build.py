@@ -352,9 +352,12 @@ def test_a_template_error_in_a_record_page_fails_the_build(
     project_copy: Path, tmp_path: Path, line: str, expected: str
 ) -> None:
     # Record pages are rendered by a second process (tracker/hook.py): its errors stop the
-    # build like any other, and name the page.
+    # build like any other, and name the page. Inside a block: a template that extends
+    # another shows nothing outside its blocks.
     template = project_copy / "tracker" / "templates" / "agreement.md.j2"
-    template.write_text(template.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    source = template.read_text(encoding="utf-8")
+    assert "{% block body -%}\n" in source
+    template.write_text(source.replace("{% block body -%}\n", f"{{% block body -%}}\n{line}\n"), encoding="utf-8")
     result = mkdocs_build(tmp_path / "site", project=project_copy)
     assert result.returncode != 0
     output = result.stdout + result.stderr

@@ -20,9 +20,9 @@ from urllib.parse import urlsplit
 
 from .dataset import Dataset
 from .dates import PartialDate
-from .models import COLLECTIONS, LABELS, Record
-from .pages import json_uri
+from .models import COLLECTIONS, Record, label
 from .queries import Entry, Queries
+from .urls import json_path, page_url
 
 SCHEMA_VERSION = "1.0"
 API = "api/v1"
@@ -30,14 +30,10 @@ JSON_SCHEMA = "https://json-schema.org/draft/2020-12/schema"
 FEED_SIZE = 50
 
 
-def page_url(site_url: str, record: Record) -> str:
-    return f"{site_url}{record.collection}/{record.id}/"
-
-
 def record_data(record: Record, site_url: str) -> dict[str, Any]:
     return {
         "id": record.id,
-        "url": page_url(site_url, record),
+        "url": page_url(record, site_url),
         **record.model_dump(mode="json", exclude_defaults=False),
     }
 
@@ -143,7 +139,7 @@ def json_files(data: Dataset, site_url: str) -> dict[str, str]:
             {"schema_version": SCHEMA_VERSION, "collection": collection, "records": records}
         )
         for record, body in zip(data[collection].values(), records, strict=True):
-            files[json_uri(record)] = _json(body)
+            files[json_path(record)] = _json(body)
     files[f"{API}/all.json"] = _json(everything)
     files |= {f"{API}/schema/{name}": text for name, text in schema_files().items()}
     return files
@@ -225,7 +221,7 @@ def csv_files(data: Dataset, site_url: str) -> dict[str, str]:
                     "derived": m.derived or "",
                     "note": m.note or "",
                     "cite": LIST_SEPARATOR.join(m.cite),
-                    "url": page_url(site_url, a),
+                    "url": page_url(a, site_url),
                 }
             )
     files[f"{API}/milestones.csv"] = _csv(header, rows)
@@ -250,7 +246,7 @@ def span(when: PartialDate) -> tuple[date, date]:
 
 def entry_title(entry: Entry) -> str:
     if entry.milestone:
-        what = f"{entry.record.label}: {LABELS[entry.milestone.type].lower()}"
+        what = f"{entry.record.label}: {label(entry.milestone.type, 'milestone.type').lower()}"
         return f"{what} (by this date)" if entry.bound else what
     return entry.record.label
 
@@ -272,7 +268,7 @@ def calendar(queries: Queries, site_url: str) -> bytes:
     host = urlsplit(site_url).hostname or "localhost"
     for entry in queries.entries:
         start, end = span(entry.date)
-        url = page_url(site_url, entry.record)
+        url = page_url(entry.record, site_url)
         precision = entry.date.precision
         note = {
             "day": "",
@@ -291,7 +287,7 @@ def calendar(queries: Queries, site_url: str) -> bytes:
         event.add("transp", "TRANSPARENT")
         event.add("description", f"{note}{url}")
         event.add("url", url)
-        event.add("categories", [LABELS.get(getattr(entry.record, "kind", ""), entry.record.singular)])
+        event.add("categories", [label(entry.record.kind, f"{entry.record.singular}.kind")])
         cal.add_component(event)
     return cal.to_ical()
 
@@ -312,7 +308,7 @@ def feed(queries: Queries, site_url: str) -> bytes:
     gen.updated(newest)
     # feedgen writes entries in reverse order of addition: add the oldest first.
     for entry in reversed(latest):
-        url = page_url(site_url, entry.record)
+        url = page_url(entry.record, site_url)
         item = gen.add_entry()
         item.id(f"{url}#{entry.milestone.type if entry.milestone else 'event'}-{entry.date.iso}")
         item.title(entry_title(entry))
@@ -330,7 +326,7 @@ def paths(data: Dataset) -> list[str]:
     fixed = [f"{API}/{c}.{ext}" for c in COLLECTIONS for ext in ("json", "csv")]
     fixed += [f"{API}/all.json", f"{API}/milestones.csv", "calendar.ics", "feed.xml"]
     fixed += [f"{API}/schema/{name}" for name in schema_files()]
-    return fixed + [json_uri(r) for r in data.records()]
+    return fixed + [json_path(r) for r in data.records()]
 
 
 def write(queries: Queries, site_url: str, folder: str) -> None:

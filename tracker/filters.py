@@ -5,16 +5,18 @@ from __future__ import annotations
 from .dataset import Dataset
 from .dates import PartialDate
 from .markup import attr, text
-from .models import LABELS, Record
-from .pages import json_uri, src_uri
+from .models import Record
+from .models import label as _label
+from .urls import json_path, page_path, src_uri
 
 
 def date(value: PartialDate | None) -> str:
     return str(value) if value else "date not given"
 
 
-def label(value: str) -> str:
-    return LABELS.get(value, value)
+def label(value: str, enum: str) -> str:
+    """``{{ a.kind|label("agreement.kind") }}``: a value with no label stops the build."""
+    return _label(value, enum)
 
 
 def link(record: Record) -> str:
@@ -24,7 +26,7 @@ def link(record: Record) -> str:
 
 def data_link(record: Record) -> str:
     """A Markdown link to the record's published JSON."""
-    return f"[JSON](/{json_uri(record)})"
+    return f"[JSON](/{json_path(record)})"
 
 
 class Citations:
@@ -94,6 +96,9 @@ FILTERS = {
     "label": label,
     "link": link,
     "data_link": data_link,
+    # A record's page from the site's root (for HTML links MkDocs does not rewrite: the SVGs).
+    "page_path": page_path,
+    "src_uri": src_uri,
     "schema_type": schema_type,
     "bibtex": bibtex,
 }

@@ -8,6 +8,8 @@ loader can check them and the pages can follow them both ways.
 
 from __future__ import annotations
 
+import importlib
+import os
 import re
 from typing import Annotated, ClassVar, Literal
 
@@ -386,71 +388,123 @@ COLLECTIONS: dict[str, type[Record]] = {
     cls.collection: cls for cls in (Agreement, Event, Sector, Person, Organisation, Source, Figure)
 }
 
-LABELS = {
-    # milestone types
-    "negotiations-launched": "Negotiations launched",
-    "negotiations-concluded": "Negotiations concluded",
-    "signed": "Signed",
-    "adopted": "Adopted",
-    "established": "Established",
-    "legal-procedures-completed": "Legal procedures completed",
-    "entered-into-force": "Entered into force",
-    "anniversary": "Anniversary",
-    "upgrade-talks-agreed": "Upgrade talks agreed",
-    "reported": "Reported",
-    # statuses
-    "in-force": "In force",
-    "concluded": "Concluded",
-    "under-negotiation": "Under negotiation",
-    # agreement kinds
-    "free-trade-agreement": "Free trade agreement",
-    "digital-partnership-agreement": "Digital partnership agreement",
-    "strategic-partnership": "Strategic partnership",
-    "joint-statement": "Joint statement",
-    "joint-declaration": "Joint declaration",
-    "mou": "Memorandum of understanding",
-    "commercial-agreement": "Commercial agreement",
-    "trade-arrangement": "Trade arrangement",
-    # relation types, read from the agreement that holds them
-    "part-of": "Part of",
-    "implements": "Implements",
-    "upgrades": "Upgrades",
-    "establishes": "Establishes",
-    "related": "Related to",
-    # event kinds
-    "summit": "Summit",
-    "state-visit": "State visit",
-    "official-visit": "Official visit",
-    "multilateral-summit": "Multilateral summit",
-    "dialogue": "Dialogue",
-    "meeting": "Meeting",
-    "signing-ceremony": "Signing ceremony",
-    "conference": "Conference",
-    # organisation kinds
-    "state": "State",
-    "international-organisation": "International organisation",
-    "head-of-state-office": "Office of a head of state or government",
-    "ministry": "Ministry",
-    "agency": "Government agency",
-    "company": "Company",
-    "investment-firm": "Investment firm",
-    "bank": "Bank",
-    "news-organisation": "News organisation",
-    "venue": "Venue",
-    # source kinds
-    "news-report": "News report",
-    "wire-report": "Wire report",
-    "analysis": "Analysis article",
-    "press-release": "Press release",
+# What pages call each value of each enum (a Literal field), by "<class>.<field>" in lower
+# case: the same word may be a status and a milestone and read differently in each. Read
+# them through label(), which refuses a value it has no label for; a test checks that every
+# Literal of every model has a label for every value.
+LABELS: dict[str, dict[str, str]] = {
+    "milestone.type": {
+        "negotiations-launched": "Negotiations launched",
+        "negotiations-concluded": "Negotiations concluded",
+        "signed": "Signed",
+        "adopted": "Adopted",
+        "established": "Established",
+        "legal-procedures-completed": "Legal procedures completed",
+        "entered-into-force": "Entered into force",
+        "anniversary": "Anniversary",
+        "upgrade-talks-agreed": "Upgrade talks agreed",
+        "reported": "Reported",
+    },
+    "status.value": {
+        "in-force": "In force",
+        "signed": "Signed",
+        "adopted": "Adopted",
+        "established": "Established",
+        "concluded": "Concluded",
+        "upgrade-talks-agreed": "Upgrade talks agreed",
+        "under-negotiation": "Under negotiation",
+        "reported": "Reported",
+    },
+    "agreement.kind": {
+        "free-trade-agreement": "Free trade agreement",
+        "digital-partnership-agreement": "Digital partnership agreement",
+        "strategic-partnership": "Strategic partnership",
+        "joint-statement": "Joint statement",
+        "joint-declaration": "Joint declaration",
+        "mou": "Memorandum of understanding",
+        "commercial-agreement": "Commercial agreement",
+        "trade-arrangement": "Trade arrangement",
+    },
+    # Read from the agreement that holds the relation.
+    "relation.type": {
+        "part-of": "Part of",
+        "implements": "Implements",
+        "upgrades": "Upgrades",
+        "establishes": "Establishes",
+        "related": "Related to",
+    },
+    # The same relation read from the other end, for the page of the agreement it points to.
+    "relation.type.inverse": {
+        "part-of": "Includes",
+        "implements": "Implemented by",
+        "upgrades": "Upgraded by",
+        "establishes": "Established by",
+        "related": "Related to",
+    },
+    "event.kind": {
+        "summit": "Summit",
+        "state-visit": "State visit",
+        "official-visit": "Official visit",
+        "multilateral-summit": "Multilateral summit",
+        "dialogue": "Dialogue",
+        "meeting": "Meeting",
+        "signing-ceremony": "Signing ceremony",
+        "conference": "Conference",
+    },
+    "organisation.kind": {
+        "state": "State",
+        "international-organisation": "International organisation",
+        "head-of-state-office": "Office of a head of state or government",
+        "ministry": "Ministry",
+        "agency": "Government agency",
+        "company": "Company",
+        "investment-firm": "Investment firm",
+        "bank": "Bank",
+        "news-organisation": "News organisation",
+        "venue": "Venue",
+    },
+    "source.kind": {
+        "news-report": "News report",
+        "wire-report": "Wire report",
+        "analysis": "Analysis article",
+        "press-release": "Press release",
+        "joint-statement": "Joint statement",
+    },
 }
 
-# The same relation read from the other end, for the page of the agreement it points to.
-INVERSE_LABELS = {
-    "part-of": "Includes",
-    "implements": "Implemented by",
-    "upgrades": "Upgraded by",
-    "establishes": "Established by",
-    "related": "Related to",
-}
+
+class LabelError(LookupError):
+    """A value with no label: a page would otherwise show the raw value, or nothing."""
+
+
+def label(value: str, enum: str) -> str:
+    """What pages call ``value`` of ``enum`` (a key of :data:`LABELS`, e.g. ``"agreement.kind"``)."""
+    try:
+        labels = LABELS[enum]
+    except KeyError:
+        raise LabelError(f"no labels for {enum!r}; enums with labels: {', '.join(LABELS)}") from None
+    try:
+        return labels[value]
+    except (KeyError, TypeError):
+        raise LabelError(f"{value!r} has no label in {enum!r}: add it to LABELS in tracker/models.py") from None
+
+
+def register(cls: type[Record]) -> type[Record]:
+    """Add a kind of record to :data:`COLLECTIONS` (usable as a class decorator).
+
+    Kinds in this file are listed in COLLECTIONS directly. This is for kinds kept elsewhere:
+    name their modules in ``TRACKER_KINDS`` (comma-separated, importable) and each module
+    calls ``register`` on its class when imported (CONTRIBUTING.md, "Adding a kind of record").
+    """
+    if cls.collection in COLLECTIONS and COLLECTIONS[cls.collection] is not cls:
+        raise ValueError(f"a kind of record named {cls.collection!r} is already registered")
+    COLLECTIONS[cls.collection] = cls
+    return cls
+
 
 ID_RE = re.compile(ID_PATTERN)
+
+
+# Imported last: those modules import this one (for Record, register and the field types).
+for _module in filter(None, (m.strip() for m in os.environ.get("TRACKER_KINDS", "").split(","))):
+    importlib.import_module(_module)

@@ -3,33 +3,25 @@
 A page's URL section, its template and its query share one name: the record page
 ``/agreements/<id>/`` comes from ``templates/agreement.md.j2`` and ``Queries.agreement(id)``;
 the section index ``/agreements/`` from ``agreements.md.j2`` and ``Queries.agreements()``.
+Every collection of :data:`tracker.models.COLLECTIONS` gets both, named from its class's
+``singular`` and ``collection``.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .markup import attr
-from .models import COLLECTIONS, Record
+from .models import COLLECTIONS
 from .queries import Queries
-
-# Hand-written pages (docs/) are not listed here; neither is the home page.
-SECTIONS = {cls.collection: cls.heading for cls in COLLECTIONS.values()}
-
+from .urls import index_src_uri, src_uri, year_src_uri
+from .views.base import abstract
 
 # Pages that only list what record pages say: indexing them would make the search index
 # several times larger, and every search would find each record twice or more.
 UNSEARCHED = {*COLLECTIONS, "timeline", "years", "year"}
-
-
-def src_uri(record: Record) -> str:
-    return f"{record.collection}/{record.id}.md"
-
-
-def json_uri(record: Record) -> str:
-    """A record's JSON sits beside its page: /agreements/<id>/ has /agreements/<id>.json."""
-    return f"{record.collection}/{record.id}.json"
 
 
 @dataclass(frozen=True)
@@ -84,31 +76,35 @@ class Page:
 def pages(queries: Queries) -> list[Page]:
     data = queries.data
     out: list[Page] = []
-    for collection, title in SECTIONS.items():
+    for collection, cls in COLLECTIONS.items():
+        title = cls.heading
         out.append(
             Page(
-                f"{collection}/index.md", collection, None, title, f"{title} in the Korea–Singapore Partnership Tracker"
+                index_src_uri(collection),
+                collection,
+                None,
+                title,
+                f"{title} in the Korea–Singapore Partnership Tracker",
             )
         )
         for record in data[collection].values():
-            summary = getattr(record, "summary", None) or getattr(record, "statement", None) or record.label
             out.append(
                 Page(
                     src_uri(record),
                     record.singular,
                     record.id,
                     attr(record.label),
-                    attr(summary),
+                    attr(abstract(record)),
                     section=title,
                     section_url=f"{collection}/",
                 )
             )
     out.append(Page("timeline.md", "timeline", None, "Timeline", "Every dated milestone and event, in order"))
     out.append(Page("years/index.md", "years", None, "Years", "Korea–Singapore cooperation year by year"))
-    for year in queries.years():
+    for year in queries.year_numbers:
         out.append(
             Page(
-                f"years/{year}.md",
+                year_src_uri(year),
                 "year",
                 year,
                 str(year),
@@ -118,3 +114,22 @@ def pages(queries: Queries) -> list[Page]:
             )
         )
     return out
+
+
+def missing_from_nav(nav: Iterable[object]) -> list[str]:
+    """The collections whose index page is not in ``nav`` (mkdocs.yml's, as MkDocs reads it).
+
+    Record pages are reached only through their section's index, so a kind of record whose
+    index is missing from the navigation has pages no reader can find.
+    """
+
+    def targets(items: Iterable[object]) -> Iterable[str]:
+        for item in items:
+            if isinstance(item, str):
+                yield item
+            elif isinstance(item, dict):
+                for value in item.values():
+                    yield from targets(value if isinstance(value, list) else [value])
+
+    listed = set(targets(nav))
+    return [c for c in COLLECTIONS if index_src_uri(c) not in listed]

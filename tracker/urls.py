@@ -1,0 +1,49 @@
+"""Where each record lives in the built site: one place for every URL the project writes.
+
+A record's page is ``/<collection>/<id>/``, made by MkDocs from the generated source
+``<collection>/<id>.md``; its JSON sits beside the page, at ``/<collection>/<id>.json``.
+pages.py, export.py and the page templates (through the filters in filters.py) all ask here.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class Located(Protocol):
+    """A record as far as its URL goes (every :class:`tracker.models.Record` is one)."""
+
+    @property
+    def collection(self) -> str: ...
+
+    @property
+    def id(self) -> str: ...
+
+
+def src_uri(record: Located) -> str:
+    """The generated page source, as MkDocs names it; links written to it are checked by MkDocs."""
+    return f"{record.collection}/{record.id}.md"
+
+
+def page_path(record: Located) -> str:
+    """The page's address relative to the site's root: ``agreements/<id>/``."""
+    return f"{record.collection}/{record.id}/"
+
+
+def page_url(record: Located, site_url: str) -> str:
+    """The page's absolute address (a permalink): ``site_url`` ends with a slash."""
+    return f"{site_url}{page_path(record)}"
+
+
+def json_path(record: Located) -> str:
+    """A record's JSON sits beside its page: /agreements/<id>/ has /agreements/<id>.json."""
+    return f"{record.collection}/{record.id}.json"
+
+
+def index_src_uri(collection: str) -> str:
+    """The generated source of a collection's index page, ``/agreements/``."""
+    return f"{collection}/index.md"
+
+
+def year_src_uri(year: int) -> str:
+    return f"years/{year}.md"

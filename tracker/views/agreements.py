@@ -1,0 +1,68 @@
+"""``/agreements/<id>/`` (``agreement.md.j2``) and the index ``/agreements/`` (``agreements.md.j2``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import Agreement, Event, Figure, Milestone, Organisation, Sector, label
+from .base import MILESTONE_RANK, Index, RelationLink, Signed, first_date, unique
+
+
+@dataclass(frozen=True)
+class SameEvent:
+    """Other agreements signed at an event this one was signed at."""
+
+    event: Event
+    agreements: list[Agreement]
+
+
+@dataclass(frozen=True)
+class AgreementView:
+    record: Agreement
+    parties: list[Organisation]
+    signatories: list[Signed]
+    sectors: list[Sector]
+    milestones: list[Milestone]
+    outgoing: list[RelationLink]
+    incoming: list[RelationLink]
+    events: list[Event]
+    same_event: list[SameEvent]
+    figures: list[Figure]
+
+
+@dataclass(frozen=True)
+class AgreementsView:
+    main: list[Agreement]
+    context: list[Agreement]
+
+
+def agreement(ix: Index, agreement_id: str) -> AgreementView:
+    a = ix.agreements[agreement_id]
+    incoming = ix.incoming[a.id]
+    related = {r.agreement for r in a.relations} | {link.agreement.id for link in incoming}
+    event_ids = unique(m.event for m in a.milestones if m.event)
+    same_event = []
+    for event_id in event_ids:
+        others = unique(s.agreement for s in ix.signed_at[event_id] if s.agreement.id != a.id)
+        others = [o for o in others if o.id not in related]
+        if others:
+            same_event.append(SameEvent(ix.events[event_id], others))
+    return AgreementView(
+        record=a,
+        parties=ix.records(Organisation, a.parties),
+        signatories=[
+            Signed(a, s, ix.people[s.person], ix.organisations[s.party] if s.party else None) for s in a.signatories
+        ],
+        sectors=ix.records(Sector, a.sectors),
+        milestones=sorted(a.milestones, key=lambda m: (m.when, MILESTONE_RANK.get(m.type, 99))),
+        outgoing=[RelationLink(label(r.type, "relation.type"), ix.agreements[r.agreement], r) for r in a.relations],
+        incoming=incoming,
+        events=[ix.events[i] for i in event_ids],
+        same_event=same_event,
+        figures=ix.figures_about["agreements", a.id],
+    )
+
+
+def agreements(ix: Index) -> AgreementsView:
+    ordered = sorted(ix.agreements.values(), key=first_date)
+    return AgreementsView(main=[a for a in ordered if not a.context], context=[a for a in ordered if a.context])

@@ -1,0 +1,437 @@
+"""What every view module shares: timeline entries, cited facts, and the reverse links of
+the dataset (what implements an agreement, what cites a source, where a person appears),
+worked out once per build in :class:`Index`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import groupby
+from typing import ClassVar, TypeVar, get_args
+
+from pydantic import BaseModel
+
+from ..dataset import Dataset
+from ..dates import PartialDate
+from ..models import (
+    Agreement,
+    Event,
+    Figure,
+    Milestone,
+    MilestoneType,
+    Name,
+    Organisation,
+    Participant,
+    Person,
+    Record,
+    Relation,
+    Role,
+    Sector,
+    Signatory,
+    Source,
+    Statement,
+    Status,
+    label,
+)
+
+T = TypeVar("T")
+R = TypeVar("R", bound=Record)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One dated thing on a timeline: an agreement's milestone, or an event."""
+
+    date: PartialDate
+    record: Agreement | Event
+    milestone: Milestone | None = None
+
+    @property
+    def bound(self) -> bool:
+        """True when the document gives only a date by which it had happened."""
+        return self.milestone is not None and self.milestone.date is None
+
+    @property
+    def sectors(self) -> list[str]:
+        """A milestone may concern fewer sectors than its agreement (an FTA's 2004 conclusion is
+        not an AI event, though its 2026 upgrade talks cover AI)."""
+        if self.milestone and self.milestone.sectors:
+            return self.milestone.sectors
+        return self.record.sectors
+
+    @property
+    def key(self) -> tuple[PartialDate, bool, str, str]:
+        # On one day, the event comes before what was signed at it.
+        return (self.date, self.milestone is not None, self.record.label, self.milestone.type if self.milestone else "")
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    year: int
+    entries: list[Entry]
+
+
+def by_year(entries: list[Entry]) -> list[YearGroup]:
+    return [YearGroup(year, list(group)) for year, group in groupby(entries, key=lambda e: e.date.year)]
+
+
+# -- cited facts, one class per kind of fact --------------------------------------------------
+#
+# A source page lists every fact citing it. Each kind of fact is its own class, chosen by the
+# type of the cited item (not by the name of the field holding it), and the template renders
+# it by its `kind`: a cited item of a type listed nowhere here stops the build (fact_for).
+
+
+@dataclass(frozen=True)
+class RecordFact:
+    kind: ClassVar[str] = "record"
+    record: Record
+
+    @property
+    def summary(self) -> str:
+        return abstract(self.record)
+
+
+@dataclass(frozen=True)
+class MilestoneFact:
+    kind: ClassVar[str] = "milestone"
+    record: Record
+    milestone: Milestone
+
+
+@dataclass(frozen=True)
+class StatementFact:
+    """An account, note or outcome: a document's words, restated."""
+
+    kind: ClassVar[str] = "statement"
+    record: Record
+    statement: Statement
+
+
+@dataclass(frozen=True)
+class SignatoryFact:
+    kind: ClassVar[str] = "signatory"
+    record: Record
+    signatory: Signatory
+    person: Person
+
+
+@dataclass(frozen=True)
+class StatusFact:
+    kind: ClassVar[str] = "status"
+    record: Record
+    status: Status
+
+
+@dataclass(frozen=True)
+class RelationFact:
+    kind: ClassVar[str] = "relation"
+    record: Record
+    relation: Relation
+    agreement: Agreement
+
+
+@dataclass(frozen=True)
+class NameFact:
+    kind: ClassVar[str] = "name"
+    record: Record
+    name: Name
+
+
+@dataclass(frozen=True)
+class RoleFact:
+    kind: ClassVar[str] = "role"
+    record: Record
+    role: Role
+
+
+@dataclass(frozen=True)
+class ParticipantFact:
+    kind: ClassVar[str] = "participant"
+    record: Record
+    participant: Participant
+    who: Person | Organisation
+
+
+Fact = (
+    RecordFact
+    | MilestoneFact
+    | StatementFact
+    | SignatoryFact
+    | StatusFact
+    | RelationFact
+    | NameFact
+    | RoleFact
+    | ParticipantFact
+)
+FACT_KINDS = tuple(cls.kind for cls in get_args(Fact))
+
+
+class UnknownFact(TypeError):
+    """A cited item of a type no fact class describes: its source page could not list it."""
+
+
+def fact_for(record: Record, item: BaseModel, data: Dataset) -> Fact:
+    """The fact a cited item states, with the records it names looked up."""
+    match item:
+        case Record():
+            return RecordFact(item)
+        case Milestone():
+            return MilestoneFact(record, item)
+        case Statement():
+            return StatementFact(record, item)
+        case Signatory():
+            return SignatoryFact(record, item, data.of(Person)[item.person])
+        case Status():
+            return StatusFact(record, item)
+        case Relation():
+            return RelationFact(record, item, data.of(Agreement)[item.agreement])
+        case Name():
+            return NameFact(record, item)
+        case Role():
+            return RoleFact(record, item)
+        case Participant():
+            who: Person | Organisation = (
+                data.of(Person)[item.person] if item.person else data.of(Organisation)[item.organisation or ""]
+            )
+            return ParticipantFact(record, item, who)
+    raise UnknownFact(
+        f"{record.collection}/{record.id}: a cited {type(item).__name__} has no kind of fact "
+        "(add one in tracker/views/base.py)"
+    )
+
+
+def cited_items(record: Record) -> Iterator[BaseModel]:
+    """The record, then every item in it that cites a source, in the order of its fields."""
+    yield record
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, BaseModel) and hasattr(item, "cite"):
+                yield item
+                yield from getattr(item, "accounts", ())
+
+
+def abstract(record: Record) -> str:
+    """A record in one sentence: its summary, else its statement, else its name."""
+    return getattr(record, "summary", None) or getattr(record, "statement", None) or record.label
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+MILESTONE_RANK = {name: rank for rank, name in enumerate(get_args(MilestoneType))}
+
+
+def first_date(agreement: Agreement) -> tuple[PartialDate, str]:
+    dates = [m.when for m in agreement.milestones]
+    return (min(dates) if dates else PartialDate(9999), agreement.name.lower())
+
+
+@dataclass(frozen=True)
+class Count:
+    label: str
+    count: int
+
+
+def count(labels: Iterable[str]) -> list[Count]:
+    counts: dict[str, int] = defaultdict(int)
+    for name in labels:
+        counts[name] += 1
+    return [Count(k, v) for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def unique(items: Iterable[T]) -> list[T]:
+    out: list[T] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
+
+
+# -- reverse links ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SignedAt:
+    """An agreement's milestone that took place at an event."""
+
+    agreement: Agreement
+    milestone: Milestone
+
+
+@dataclass(frozen=True)
+class RelationLink:
+    """A relation between two agreements, worded as seen from the page showing it."""
+
+    label: str
+    agreement: Agreement
+    relation: Relation
+
+
+@dataclass(frozen=True)
+class Signed:
+    """A signature: the agreement, who signed it, and for whom (if the sources say)."""
+
+    agreement: Agreement
+    signatory: Signatory
+    person: Person
+    party: Organisation | None
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """A person or organisation taking part in an event."""
+
+    event: Event
+    participant: Participant
+
+
+@dataclass(frozen=True)
+class Held:
+    person: Person
+    role: Role
+
+
+@dataclass
+class Appearances:
+    """Everywhere one person or organisation is named, by the role it is named in."""
+
+    party: list[Agreement]
+    signed: list[Signed]
+    signed_for: list[Signed]
+    events: list[Appearance]
+    people: list[Held]
+    nationals: list[Person]
+    units: list[Organisation]
+    based: list[Organisation]
+    issued: list[Source]
+    attributed: list[Source]
+    figures: list[Figure]
+
+    @classmethod
+    def none(cls) -> Appearances:
+        return cls([], [], [], [], [], [], [], [], [], [], [])
+
+
+class Index:
+    """The dataset and its reverse links, worked out once per build (each on first use)."""
+
+    def __init__(self, data: Dataset) -> None:
+        self.data = data
+        self.agreements = data.of(Agreement)
+        self.events = data.of(Event)
+        self.sectors = data.of(Sector)
+        self.people = data.of(Person)
+        self.organisations = data.of(Organisation)
+        self.sources = data.of(Source)
+        self.figures = data.of(Figure)
+
+    @cached_property
+    def entries(self) -> list[Entry]:
+        found = [Entry(e.date, e) for e in self.events.values()]
+        for agreement in self.agreements.values():
+            found.extend(Entry(m.when, agreement, m) for m in agreement.milestones)
+        return sorted(found, key=lambda e: e.key)
+
+    @cached_property
+    def years(self) -> list[int]:
+        return sorted({e.date.year for e in self.entries})
+
+    @cached_property
+    def signed_at(self) -> dict[str, list[SignedAt]]:
+        table: dict[str, list[SignedAt]] = defaultdict(list)
+        for agreement in self.agreements.values():
+            for milestone in agreement.milestones:
+                if milestone.event:
+                    table[milestone.event].append(SignedAt(agreement, milestone))
+        return table
+
+    @cached_property
+    def incoming(self) -> dict[str, list[RelationLink]]:
+        table: dict[str, list[RelationLink]] = defaultdict(list)
+        for agreement in self.agreements.values():
+            for relation in agreement.relations:
+                inverse = label(relation.type, "relation.type.inverse")
+                table[relation.agreement].append(RelationLink(inverse, agreement, relation))
+        return table
+
+    @cached_property
+    def citing(self) -> dict[str, list[Fact]]:
+        table: dict[str, list[Fact]] = defaultdict(list)
+        for record in self.data.records():
+            for item in cited_items(record):
+                sources = dict.fromkeys(getattr(item, "cite", ()))
+                if not sources:
+                    continue
+                fact = fact_for(record, item, self.data)
+                # A fact citing one source twice is listed once on that source's page.
+                for source in sources:
+                    table[source].append(fact)
+        return table
+
+    def cited_by(self, source_id: str) -> list[Fact]:
+        return self.citing[source_id]
+
+    @cached_property
+    def appearances(self) -> dict[str, Appearances]:
+        table: dict[str, Appearances] = defaultdict(Appearances.none)
+        for a in self.agreements.values():
+            for party in a.parties:
+                table[party].party.append(a)
+            for s in a.signatories:
+                signed = Signed(a, s, self.people[s.person], self.organisations[s.party] if s.party else None)
+                table[s.person].signed.append(signed)
+                if s.party:
+                    table[s.party].signed_for.append(signed)
+        for e in self.events.values():
+            for p in e.participants:
+                table[p.person or p.organisation or ""].events.append(Appearance(e, p))
+        for person in self.people.values():
+            for role in person.roles:
+                if role.organisation:
+                    table[role.organisation].people.append(Held(person, role))
+            if person.country:
+                table[person.country].nationals.append(person)
+        for org in self.organisations.values():
+            if org.parent:
+                table[org.parent].units.append(org)
+            if org.country and org.country != org.id:
+                table[org.country].based.append(org)
+        for s in self.sources.values():
+            for org_id in s.issuers:
+                table[org_id].issued.append(s)
+            for org_id in s.attributes_to:
+                table[org_id].attributed.append(s)
+        for f in self.figures.values():
+            for org_id in f.organisations:
+                table[org_id].figures.append(f)
+        return table
+
+    @cached_property
+    def figures_about(self) -> dict[tuple[str, str], list[Figure]]:
+        """Figures by the collection and id of each record they are about."""
+        table: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+        for f in self.figures.values():
+            for collection, ids in (
+                ("agreements", f.agreements),
+                ("events", f.events),
+                ("organisations", f.organisations),
+                ("sectors", f.sectors),
+            ):
+                for record_id in ids:
+                    table[collection, record_id].append(f)
+        return table
+
+    @cached_property
+    def parts(self) -> dict[str, list[Event]]:
+        table: dict[str, list[Event]] = defaultdict(list)
+        for e in sorted(self.events.values(), key=lambda x: (x.date, x.name)):
+            if e.part_of:
+                table[e.part_of].append(e)
+        return table
+
+    def records(self, cls: type[R], ids: Iterable[str]) -> list[R]:
+        table = self.data.of(cls)
+        return [table[i] for i in ids]

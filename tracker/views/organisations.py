@@ -1,0 +1,75 @@
+"""``/organisations/<id>/`` (``organisation.md.j2``) and the index ``/organisations/``
+(``organisations.md.j2``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from ..models import Agreement, Figure, Organisation, Person, Role, Source, label
+from .base import Appearance, Index, Signed
+
+
+@dataclass(frozen=True)
+class PersonRoles:
+    person: Person
+    roles: list[Role]
+
+
+@dataclass(frozen=True)
+class OrganisationView:
+    record: Organisation
+    country: Organisation | None  # None for a state, whose country is itself
+    parent: Organisation | None
+    party: list[Agreement]
+    signed_for: list[Signed]
+    people: list[PersonRoles]
+    nationals: list[Person]
+    events: list[Appearance]
+    units: list[Organisation]
+    based: list[Organisation]
+    issued: list[Source]
+    attributed: list[Source]
+    figures: list[Figure]
+
+
+@dataclass(frozen=True)
+class KindGroup:
+    label: str
+    organisations: list[Organisation]
+
+
+@dataclass(frozen=True)
+class OrganisationsView:
+    groups: list[KindGroup]
+
+
+def organisation(ix: Index, organisation_id: str) -> OrganisationView:
+    o = ix.organisations[organisation_id]
+    seen = ix.appearances[o.id]
+    people: dict[str, PersonRoles] = {}
+    for held in seen.people:
+        people.setdefault(held.person.id, PersonRoles(held.person, [])).roles.append(held.role)
+    return OrganisationView(
+        record=o,
+        country=ix.organisations[o.country] if o.country and o.country != o.id else None,
+        parent=ix.organisations[o.parent] if o.parent else None,
+        party=seen.party,
+        signed_for=seen.signed_for,
+        people=list(people.values()),
+        nationals=[p for p in seen.nationals if p.id not in people],
+        events=sorted(seen.events, key=lambda x: x.event.date),
+        units=seen.units,
+        based=seen.based,
+        issued=seen.issued,
+        attributed=seen.attributed,
+        figures=seen.figures,
+    )
+
+
+def organisations(ix: Index) -> OrganisationsView:
+    def kind(o: Organisation) -> str:
+        return label(o.kind, "organisation.kind")
+
+    ordered = sorted(ix.organisations.values(), key=lambda o: (kind(o), o.name.lower()))
+    return OrganisationsView([KindGroup(k, list(group)) for k, group in groupby(ordered, key=kind)])

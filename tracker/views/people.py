@@ -1,0 +1,55 @@
+"""``/people/<id>/`` (``person.md.j2``) and the index ``/people/`` (``people.md.j2``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..dates import PartialDate
+from ..models import Organisation, Person, Role
+from .base import Appearance, Index, Signed
+
+
+@dataclass(frozen=True)
+class RoleLine:
+    """One title at one organisation, with each dated mention of it in order."""
+
+    title: str
+    organisation: Organisation | None
+    roles: list[Role]
+
+
+@dataclass(frozen=True)
+class PersonView:
+    record: Person
+    country: Organisation | None
+    roles: list[RoleLine]
+    signed: list[Signed]
+    events: list[Appearance]
+
+
+@dataclass(frozen=True)
+class PeopleView:
+    people: list[Person]
+
+
+def grouped_roles(ix: Index, roles: list[Role]) -> list[RoleLine]:
+    grouped: dict[tuple[str, str | None], list[Role]] = {}
+    for role in sorted(roles, key=lambda r: r.since or r.as_of or r.until or PartialDate(9999)):
+        grouped.setdefault((role.title, role.organisation), []).append(role)
+    return [RoleLine(title, ix.organisations[org] if org else None, items) for (title, org), items in grouped.items()]
+
+
+def person(ix: Index, person_id: str) -> PersonView:
+    p = ix.people[person_id]
+    seen = ix.appearances[p.id]
+    return PersonView(
+        record=p,
+        country=ix.organisations[p.country] if p.country else None,
+        roles=grouped_roles(ix, p.roles),
+        signed=seen.signed,
+        events=sorted(seen.events, key=lambda x: x.event.date),
+    )
+
+
+def people(ix: Index) -> PeopleView:
+    return PeopleView(sorted(ix.people.values(), key=lambda p: p.name.lower()))

@@ -1,0 +1,30 @@
+"""Pages of any kind of record, for kinds without a view of their own (a kind added by
+registering its model: CONTRIBUTING.md, "Adding a kind of record"). Its templates ask
+``q.record("<collection>", page.meta.record)`` and ``q.index("<collection>")``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import Record
+from .base import Index
+
+
+@dataclass(frozen=True)
+class RecordView:
+    record: Record
+
+
+@dataclass(frozen=True)
+class IndexView:
+    """A collection's records, by name."""
+
+    records: list[Record]
+
+
+def record(ix: Index, collection: str, record_id: str) -> RecordView:
+    return RecordView(ix.data[collection][record_id])
+
+
+def index(ix: Index, collection: str) -> IndexView:
+    return IndexView(sorted(ix.data[collection].values(), key=lambda r: r.label.lower()))

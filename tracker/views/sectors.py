@@ -1,0 +1,96 @@
+"""``/sectors/<id>/`` (``sector.md.j2``) and the index ``/sectors/`` (``sectors.md.j2``) with
+its sector × year grid."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..models import Agreement, Figure, Sector
+from .base import Index, YearGroup, by_year, first_date
+
+
+@dataclass(frozen=True)
+class SectorView:
+    record: Sector
+    agreements: list[Agreement]
+    years: list[YearGroup]
+    undated: list[Agreement]
+    figures: list[Figure]
+
+
+@dataclass(frozen=True)
+class SectorCount:
+    """A sector and how many agreements, events and figures name it."""
+
+    sector: Sector
+    count: int
+
+
+@dataclass(frozen=True)
+class GridCell:
+    year: int
+    count: int
+
+
+@dataclass(frozen=True)
+class GridRow:
+    sector: Sector
+    cells: list[GridCell]
+    total: int
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Sector × year, newest year first (the columns a reader wants first are those a phone
+    shows first)."""
+
+    years: list[int]
+    rows: list[GridRow]
+
+
+@dataclass(frozen=True)
+class SectorsView:
+    sectors: list[SectorCount]
+    grid: Grid
+
+
+def sector(ix: Index, sector_id: str) -> SectorView:
+    entries = [e for e in ix.entries if sector_id in e.sectors]
+    named = [a for a in ix.agreements.values() if sector_id in a.sectors]
+    return SectorView(
+        record=ix.sectors[sector_id],
+        agreements=sorted(named, key=first_date),
+        years=by_year(entries),
+        undated=[a for a in named if not a.milestones],
+        figures=ix.figures_about["sectors", sector_id],
+    )
+
+
+def sector_counts(ix: Index) -> list[SectorCount]:
+    counts: dict[str, int] = defaultdict(int)
+    for record in [*ix.agreements.values(), *ix.events.values(), *ix.figures.values()]:
+        for sector_id in record.sectors:
+            counts[sector_id] += 1
+    ordered = sorted(ix.sectors.values(), key=lambda s: s.name.lower())
+    return [SectorCount(s, counts[s.id]) for s in ordered]
+
+
+def grid(ix: Index) -> Grid:
+    """How many milestones and events of each sector fall in each year."""
+    years = ix.years[::-1]
+    cells: dict[tuple[str, int], int] = defaultdict(int)
+    for entry in ix.entries:
+        for sector_id in entry.sectors:
+            cells[sector_id, entry.date.year] += 1
+    rows = []
+    for s in ix.sectors.values():
+        counts = [cells[s.id, y] for y in years]
+        if any(counts):
+            rows.append(GridRow(s, [GridCell(y, n) for y, n in zip(years, counts, strict=True)], sum(counts)))
+    rows.sort(key=lambda row: (-row.total, row.sector.name.lower()))
+    return Grid(years, rows)
+
+
+def sectors(ix: Index) -> SectorsView:
+    return SectorsView(sectors=sector_counts(ix), grid=grid(ix))

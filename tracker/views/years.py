@@ -1,0 +1,48 @@
+"""``/years/<yyyy>/`` (``year.md.j2``) and the index ``/years/`` (``years.md.j2``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import Figure
+from .base import Entry, Index
+
+
+@dataclass(frozen=True)
+class YearView:
+    year: int
+    entries: list[Entry]
+    figures: list[Figure]
+    previous: int | None
+    next: int | None
+
+
+@dataclass(frozen=True)
+class YearCount:
+    year: int
+    milestones: int
+    events: int
+
+
+@dataclass(frozen=True)
+class YearsView:
+    years: list[YearCount]
+
+
+def year(ix: Index, number: int) -> YearView:
+    years = ix.years
+    at = years.index(number)  # a year with nothing recorded has no page: ValueError
+    return YearView(
+        year=number,
+        entries=[e for e in ix.entries if e.date.year == number],
+        figures=[f for f in ix.figures.values() if f.as_of and f.as_of.year == number],
+        previous=years[at - 1] if at > 0 else None,
+        next=years[at + 1] if at + 1 < len(years) else None,
+    )
+
+
+def years(ix: Index) -> YearsView:
+    counts = {y: [0, 0] for y in ix.years}
+    for entry in ix.entries:
+        counts[entry.date.year][0 if entry.milestone else 1] += 1
+    return YearsView([YearCount(y, m, e) for y, (m, e) in counts.items()])
