@@ -32,9 +32,10 @@ new: $(VENV)/.site  ## Start a record: make new KIND=agreement ID=my-new-mou
 schema: $(VENV)/.site  ## Rewrite data/schema/ (JSON Schemas editors read) from tracker/models.py
 	$(BIN)/python -m tracker.export data/schema
 
-lint: $(VENV)/.dev
+lint: $(VENV)/.dev  ## ruff (lint and format) and mypy (types: pyproject.toml's [tool.mypy])
 	$(BIN)/ruff check tracker tests bench macros.py
 	$(BIN)/ruff format --check tracker tests bench macros.py
+	$(BIN)/mypy
 
 bench: $(VENV)/.dev chromium  ## Build time against plain MkDocs at 100, 1,000 and 10,000 records
 	$(BIN)/python bench/run.py

@@ -86,7 +86,7 @@ def schema_type(prop: dict) -> str:
         return "date"
     if kind == "string" and prop.get("pattern", "").startswith("^[a-z0-9]"):
         return "id"
-    return {"string": "text", "boolean": "true or false"}.get(kind, str(kind))
+    return {"string": "text", "boolean": "true or false"}.get(str(kind), str(kind))
 
 
 FILTERS = {

@@ -40,7 +40,7 @@ def agreement(ix: Index, agreement_id: str) -> AgreementView:
     a = ix.agreements[agreement_id]
     incoming = ix.incoming[a.id]
     related = {r.agreement for r in a.relations} | {link.agreement.id for link in incoming}
-    event_ids = unique(m.event for m in a.milestones if m.event)
+    event_ids = unique(m.event for m in a.milestones if m.event is not None)
     same_event = []
     for event_id in event_ids:
         others = unique(s.agreement for s in ix.signed_at[event_id] if s.agreement.id != a.id)

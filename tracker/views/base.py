@@ -399,11 +399,11 @@ class Index:
                 table[org.parent].units.append(org)
             if org.country and org.country != org.id:
                 table[org.country].based.append(org)
-        for s in self.sources.values():
-            for org_id in s.issuers:
-                table[org_id].issued.append(s)
-            for org_id in s.attributes_to:
-                table[org_id].attributed.append(s)
+        for source in self.sources.values():
+            for org_id in source.issuers:
+                table[org_id].issued.append(source)
+            for org_id in source.attributes_to:
+                table[org_id].attributed.append(source)
         for f in self.figures.values():
             for org_id in f.organisations:
                 table[org_id].figures.append(f)

@@ -69,9 +69,10 @@ def sector(ix: Index, sector_id: str) -> SectorView:
 
 def sector_counts(ix: Index) -> list[SectorCount]:
     counts: dict[str, int] = defaultdict(int)
-    for record in [*ix.agreements.values(), *ix.events.values(), *ix.figures.values()]:
-        for sector_id in record.sectors:
-            counts[sector_id] += 1
+    for named in (ix.agreements, ix.events, ix.figures):
+        for record in named.values():
+            for sector_id in record.sectors:
+                counts[sector_id] += 1
     ordered = sorted(ix.sectors.values(), key=lambda s: s.name.lower())
     return [SectorCount(s, counts[s.id]) for s in ordered]
 
