@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import Record
+from ..models import Figure, Record
 from .base import Index
 
 
 @dataclass(frozen=True)
 class RecordView:
     record: Record
+    figures: list[Figure]  # what record.md.j2 lists by default; figures name only some kinds
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class IndexView:
 
 
 def record(ix: Index, collection: str, record_id: str) -> RecordView:
-    return RecordView(ix.data[collection][record_id])
+    return RecordView(ix.data[collection][record_id], ix.figures_about[collection, record_id])
 
 
 def index(ix: Index, collection: str) -> IndexView:

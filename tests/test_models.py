@@ -1,0 +1,91 @@
+"""The record classes: every enum value has a label, and kinds of record can be added."""
+
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+import typing
+from typing import Annotated, Literal, Union, get_args, get_origin
+
+import pytest
+from conftest import ROOT
+from pydantic import BaseModel
+
+from tracker import models
+from tracker.models import LABELS, LabelError, label
+
+
+def literal_values(annotation: object) -> tuple[str, ...] | None:
+    """The values of a Literal field, looking through Optional, lists and Annotated."""
+    origin = get_origin(annotation)
+    if origin is Literal:
+        return get_args(annotation)
+    if origin in (Annotated, list, Union, typing.Union) or str(origin) == "<class 'types.UnionType'>":
+        for arg in get_args(annotation):
+            found = literal_values(arg)
+            if found:
+                return found
+    return None
+
+
+def enums() -> dict[str, tuple[str, ...]]:
+    """Every Literal field of every model class, as "<class>.<field>"."""
+    found = {}
+    for _, cls in inspect.getmembers(models, inspect.isclass):
+        if issubclass(cls, BaseModel) and cls.__module__ == models.__name__:
+            for name, field in cls.model_fields.items():
+                values = literal_values(field.annotation)
+                if values:
+                    found[f"{cls.__name__.lower()}.{name}"] = values
+    return found
+
+
+def test_every_value_of_every_enum_has_a_label() -> None:
+    found = enums()
+    # The walk finds the enums it should: a change to it that finds none would pass vacuously.
+    assert {"agreement.kind", "milestone.type", "status.value", "relation.type", "source.kind"} <= set(found)
+    for enum, values in found.items():
+        assert enum in LABELS, f"{enum} has no labels in tracker/models.py"
+        assert set(LABELS[enum]) == set(values), enum
+    assert set(LABELS["relation.type.inverse"]) == set(found["relation.type"])
+    # And no labels for an enum that no longer exists.
+    assert set(LABELS) - set(found) == {"relation.type.inverse"}
+
+
+def test_label_is_strict() -> None:
+    assert label("signed", "milestone.type") == "Signed"
+    assert label("in-force", "status.value") == "In force"
+    with pytest.raises(LabelError, match="'moe' has no label in 'agreement.kind'"):
+        label("moe", "agreement.kind")
+    with pytest.raises(LabelError, match="no labels for 'agreement.kinds'"):
+        label("mou", "agreement.kinds")
+    # The same word reads differently in two enums; neither falls back on the other.
+    with pytest.raises(LabelError):
+        label("in-force", "milestone.type")
+
+
+def test_a_kind_of_record_is_registered_from_the_module_named_in_tracker_kinds() -> None:
+    # In a fresh interpreter: registering changes COLLECTIONS for the whole process.
+    script = (
+        "from tracker.models import COLLECTIONS\n"
+        "from tracker.dataset import Dataset\n"
+        "print(list(COLLECTIONS)[-1], COLLECTIONS['programmes'].singular, Dataset.empty().collections[-1])\n"
+    )
+    env = {"TRACKER_KINDS": "programmes", "PYTHONPATH": str(ROOT / "tests" / "fixtures" / "newkind")}
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["programmes", "programme", "programmes"]
+
+
+def test_registering_a_second_kind_under_a_taken_name_is_refused() -> None:
+    class Clash(models.Record):
+        collection = "agreements"
+        singular = "clash"
+        heading = "Clashes"
+
+    with pytest.raises(ValueError, match="'agreements' is already registered"):
+        models.register(Clash)
+    assert models.COLLECTIONS["agreements"] is models.Agreement

@@ -1,0 +1,237 @@
+"""What each page shows, from the views alone: no MkDocs build, so each check is fast and
+points at the query that is wrong. Build tests (test_build.py) check what only a build can:
+the pages as MkDocs writes them, their links, the escaping."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURE_DATA
+
+from tracker.load import load
+from tracker.models import COLLECTIONS, Agreement, Item, Name, Record
+from tracker.queries import Queries
+from tracker.views import base
+from tracker.views.base import UnknownFact, fact_for
+
+
+@pytest.fixture(scope="module")
+def q() -> Queries:
+    return Queries(load(FIXTURE_DATA))
+
+
+def names(records: list[Record]) -> list[str]:
+    return [r.label for r in records]
+
+
+def test_views_are_frozen(q: Queries) -> None:
+    view = q.agreement("harbour-accord")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        view.record = None  # type: ignore[misc]
+
+
+def test_agreement(q: Queries) -> None:
+    view = q.agreement("harbour-accord")
+    assert names(view.parties) == ["Republic of Landa", "Republic of Landb"]
+    assert [(s.person.id, s.party.id if s.party else None) for s in view.signatories] == [
+        ("quill-marlow", "land-a"),
+        ("rena-voss", "land-b"),
+    ]
+    # In date order, whatever the order in the file.
+    assert [m.type for m in view.milestones] == ["negotiations-concluded", "signed", "entered-into-force"]
+    assert names(view.events) == ["Harbour Summit"]
+    assert names(view.figures) == ["Harbours opened by the accord"]
+    assert names(view.sectors) == ["Harbours"]
+
+
+def test_relations_read_both_ways(q: Queries) -> None:
+    accord, mou = q.agreement("harbour-accord"), q.agreement("harbour-mou")
+    assert [(r.label, r.agreement.id) for r in mou.outgoing] == [("Implements", "harbour-accord")]
+    assert [(r.label, r.agreement.id) for r in accord.incoming] == [("Implemented by", "harbour-mou")]
+    assert accord.outgoing == []
+
+
+def test_agreements_index_orders_by_first_date_and_puts_context_records_apart(q: Queries) -> None:
+    view = q.agreements()
+    # The undated one last.
+    assert [a.id for a in view.main] == ["harbour-accord", "harbour-mou", "hostile-accord"]
+    assert view.context == [a for a in q.data.agreements.values() if a.context]
+
+
+def test_event(q: Queries) -> None:
+    summit, talks = q.event("harbour-summit"), q.event("harbour-talks")
+    assert [(p.who.id, p.role) for p in summit.participants] == [("quill-marlow", "host"), ("rena-voss", None)]
+    assert [(s.agreement.id, s.milestone.type) for s in summit.signed] == [("harbour-accord", "signed")]
+    assert names(summit.parts) == ["Harbour working talks"]
+    assert talks.parent is not None
+    assert talks.parent.id == "harbour-summit"
+
+
+def test_sector_groups_entries_by_year(q: Queries) -> None:
+    view = q.sector("harbours")
+    assert [g.year for g in view.years] == [2020, 2021, 2022]
+    assert [len(g.entries) for g in view.years] == [1, 2, 2]
+    assert [a.id for a in view.agreements] == ["harbour-accord", "harbour-mou"]
+    assert view.undated == []
+
+
+def test_sectors_index_and_grid(q: Queries) -> None:
+    view = q.sectors()
+    assert {row.sector.id: row.count for row in view.sectors} == {"harbours": 4, "hostile-markup": 1}
+    assert view.grid.years == [2022, 2021, 2020]  # newest first
+    (row,) = view.grid.rows
+    assert (row.sector.id, [c.count for c in row.cells], row.total) == ("harbours", [2, 2, 1], 5)
+
+
+def test_person(q: Queries) -> None:
+    view = q.person("quill-marlow")
+    assert view.country is not None
+    assert view.country.id == "land-a"
+    assert [(line.title, line.organisation.id if line.organisation else None) for line in view.roles] == [
+        ("Harbour Minister", "land-a")
+    ]
+    assert [s.agreement.id for s in view.signed] == ["harbour-accord"]
+    assert [(x.event.id, x.participant.role) for x in view.events] == [("harbour-summit", "host")]
+
+
+def test_organisation(q: Queries) -> None:
+    land_b, ministry = q.organisation("land-b"), q.organisation("beta-ministry")
+    assert [a.id for a in land_b.party] == ["harbour-accord", "harbour-mou"]
+    assert [s.person.id for s in land_b.signed_for] == ["rena-voss"]
+    assert names(land_b.based) == ["Ministry of Harbours (Landb)"]
+    # Rena Voss is from Landb but holds her role at the ministry: listed there, and on
+    # Landb's page among its other people.
+    assert names(land_b.nationals) == ["Rena Voss"]
+    assert [(p.person.id, [r.title for r in p.roles]) for p in ministry.people] == [
+        ("rena-voss", ["Minister of Harbours"])
+    ]
+    assert ministry.country is not None
+    assert ministry.country.id == "land-b"
+    assert land_b.country is None  # a state is its own country
+    assert names(ministry.issued) == ["Beta ministry release"]
+
+
+def test_organisations_index_groups_by_kind_label(q: Queries) -> None:
+    assert [(g.label, len(g.organisations)) for g in q.organisations().groups] == [("Ministry", 1), ("State", 2)]
+
+
+def test_source_lists_every_fact_citing_it_by_kind(q: Queries) -> None:
+    view = q.source("beta-release")
+    assert [g.heading for g in view.groups] == ["Agreements", "People", "Organisations"]
+    accord = view.groups[0].records[0]
+    assert accord.record.id == "harbour-accord"
+    assert [f.kind for f in accord.facts] == ["record", "name", "status", "milestone", "statement"]
+    mou = view.groups[0].records[1]
+    assert [f.kind for f in mou.facts] == ["record", "status", "milestone", "relation"]
+    relation = mou.facts[-1]
+    assert isinstance(relation, base.RelationFact)
+    assert relation.agreement.id == "harbour-accord"
+    assert view.count == sum(len(r.facts) for g in view.groups for r in g.records)
+    assert names(view.issuers) == ["Ministry of Harbours (Landb)"]
+
+
+def test_sources_index_counts_facts(q: Queries) -> None:
+    counts = {row.source.id: row.count for row in q.sources().sources}
+    assert counts == {s: len(q.cited_by(s)) for s in q.data.sources}
+    assert all(counts.values())
+
+
+def test_a_cited_item_of_an_unknown_kind_stops_the_build(q: Queries) -> None:
+    class Gossip(Item):
+        cite: list[str]
+
+    class Rumour(Name):
+        pass
+
+    record = q.data.agreements["harbour-accord"]
+    with pytest.raises(UnknownFact, match="agreements/harbour-accord: a cited Gossip has no kind of fact"):
+        fact_for(record, Gossip(cite=["alpha-report"]), q.data)
+    # A subclass of a known item is that kind of fact.
+    assert isinstance(fact_for(record, Rumour(name="x", cite=["alpha-report"]), q.data), base.NameFact)
+
+
+def test_every_kind_of_fact_has_a_macro_in_fact_template() -> None:
+    template = (Path(base.__file__).parent.parent / "templates" / "fact.md.j2").read_text(encoding="utf-8")
+    for kind in base.FACT_KINDS:
+        assert f'"{kind}": {kind},' in template
+        assert f"{{% macro {kind}(f) -%}}" in template
+
+
+def test_figure(q: Queries) -> None:
+    view = q.figure("harbour-count")
+    assert (names(view.agreements), names(view.organisations), names(view.sectors), view.events) == (
+        ["Harbour Accord"],
+        ["Republic of Landa"],
+        ["Harbours"],
+        [],
+    )
+
+
+def test_years(q: Queries) -> None:
+    assert q.year_numbers == [2020, 2021, 2022]
+    view = q.year(2021)
+    assert (view.previous, view.next) == (2020, 2022)
+    assert [e.record.id for e in view.entries] == ["harbour-talks", "harbour-summit", "harbour-accord"]
+    assert names(view.figures) == ["Harbours opened by the accord"]
+    assert [(y.year, y.milestones, y.events) for y in q.years().years] == [(2020, 1, 0), (2021, 1, 2), (2022, 2, 0)]
+    with pytest.raises(ValueError, match="2019"):
+        q.year(2019)
+
+
+def test_timeline_says_gaps_and_draws_every_entry(q: Queries) -> None:
+    view = q.timeline()
+    assert [(y.year, len(y.entries), y.gap) for y in view.years] == [(2020, 1, 0), (2021, 3, 0), (2022, 2, 0)]
+    assert len(view.axis.dots) == len(q.entries) == 6
+    by_record = {(d.entry.record.id, d.entry.milestone.type if d.entry.milestone else None): d for d in view.axis.dots}
+    # A date known to the year or the month is a bar across it; a day, or a "by" date, a point.
+    assert by_record["harbour-accord", "negotiations-concluded"].width > by_record["harbour-talks", None].width > 0
+    assert by_record["harbour-accord", "signed"].width == 0
+    assert by_record["harbour-mou", "signed"].width == 0
+    assert [t.year for t in view.axis.ticks] == [2020, 2021, 2022, 2023]
+
+
+def test_home_counts_every_collection(q: Queries) -> None:
+    view = q.home()
+    assert [c.collection for c in view.counts] == list(COLLECTIONS)
+    assert {c.collection: c.count for c in view.counts} == {c: len(q.data[c]) for c in COLLECTIONS}
+    assert [(k.label, k.count) for k in view.kinds] == [("Memorandum of understanding", 2), ("Free trade agreement", 1)]
+    assert names(view.major) == ["Harbour Accord"]
+    assert view.span == (2020, 2022)
+    assert [(b.year, b.milestones, b.events) for b in view.histogram.bars] == [(2020, 1, 0), (2021, 1, 2), (2022, 2, 0)]
+
+
+def test_adding_a_record_links_it_from_every_related_view(tmp_path: Path) -> None:
+    """What a new file adds, without a build (test_contributing.py builds the guide's example)."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    (data / "agreements" / "harbour-protocol.yml").write_text(
+        "name: Harbour Protocol\nkind: mou\nparties: [land-a, land-b]\n"
+        "status: {value: signed, as_of: 2023-03-01, cite: [beta-release]}\n"
+        "milestones:\n  - {type: signed, date: 2023-03-01, cite: [beta-release]}\n"
+        "relations:\n  - {type: upgrades, agreement: harbour-accord, cite: [beta-release]}\n"
+        "sectors: [harbours]\nsummary: A protocol added by the test.\ncite: [beta-release]\n",
+        encoding="utf-8",
+    )
+    q = Queries(load(data))
+    protocol = q.data.agreements["harbour-protocol"]
+    assert protocol in q.agreements().main
+    assert [(r.label, r.agreement.id) for r in q.agreement("harbour-accord").incoming] == [
+        ("Implemented by", "harbour-mou"),
+        ("Upgraded by", "harbour-protocol"),
+    ]
+    assert protocol in q.sector("harbours").agreements
+    assert 2023 in q.year_numbers
+    assert [e.record for e in q.year(2023).entries] == [protocol]
+    assert protocol in q.organisation("land-a").party
+    assert protocol in [r.record for g in q.source("beta-release").groups for r in g.records]
+    assert protocol in [e.record for e in q.entries]
+
+
+def test_dataset_is_typed_by_kind(q: Queries) -> None:
+    agreements = q.data.of(Agreement)
+    assert agreements is q.data["agreements"] is q.data.agreements
+    with pytest.raises(AttributeError, match="no collection 'treaties'"):
+        _ = q.data.treaties
