@@ -99,11 +99,6 @@ def test_agreement_page(fixture_site: Path) -> None:
     assert [r[1].split(" [")[0] for r in rows] == ["Negotiations concluded", "Signed", "Entered into force"]
     assert "Counted back" in rows[0][3]
     assert "took effect in February 2022" in rows[2][3]
-    assert [li.get_text(" ", strip=True) for li in page.select(".tk-lifecycle li")] == [
-        "Negotiations concluded 2020",
-        "Signed 14 June 2021",
-        "Entered into force February 2022",
-    ]
     # Related both ways: the memorandum implements the accord.
     assert "Implemented by Memorandum on harbour pilots" in text
     assert "Implements Harbour Accord" in article(fixture_site, "agreements/harbour-mou/").get_text(" ", strip=True)
@@ -275,35 +270,6 @@ def test_search_index_covers_every_record_page_and_aliases(fixture_site: Path) -
     assert "Republic of Landa" not in accord
 
 
-def test_adding_a_record_adds_its_page_and_links(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, data)
-    (data / "agreements" / "harbour-protocol.yml").write_text(
-        "name: Harbour Protocol\nkind: mou\nparties: [land-a, land-b]\n"
-        "status: {value: signed, as_of: 2023-03-01, cite: [beta-release]}\n"
-        "milestones:\n  - {type: signed, date: 2023-03-01, cite: [beta-release]}\n"
-        "relations:\n  - {type: upgrades, agreement: harbour-accord, cite: [beta-release]}\n"
-        "sectors: [harbours]\nsummary: A protocol added by the test.\ncite: [beta-release]\n",
-        encoding="utf-8",
-    )
-    site = tmp_path / "site"
-    result = mkdocs_build(site, data=data)
-    assert result.returncode == 0, result.stderr
-    assert "Harbour Protocol" in article(site, "agreements/harbour-protocol/").h1.get_text()
-    for url in (
-        "agreements/",
-        "agreements/harbour-accord/",
-        "sectors/harbours/",
-        "years/2023/",
-        "organisations/land-a/",
-        "sources/beta-release/",
-        "timeline/",
-    ):
-        assert "../" in str(soup(site, url)), url
-        assert any(h.rstrip("/").endswith("harbour-protocol") for h in links(soup(site, url))), url
-    assert "Upgraded by Harbour Protocol" in article(site, "agreements/harbour-accord/").get_text(" ", strip=True)
-
-
 def test_bad_data_stops_the_build_and_keeps_the_last_good_site(tmp_path: Path) -> None:
     site = tmp_path / "site"
     assert mkdocs_build(site).returncode == 0
@@ -317,10 +283,10 @@ def test_bad_data_stops_the_build_and_keeps_the_last_good_site(tmp_path: Path) -
     (data / "sectors" / "broken.yml").write_text("name: [unclosed\n")
     result = mkdocs_build(site, data=data)
     assert result.returncode == 1
+    # Every problem is reported (their wording is test_load.py's to check).
     assert "3 problems in the data:" in result.stderr
-    assert "harbour-mou.yml:2:7: 'moe' is not a known kind (did you mean 'mou'?)" in result.stderr
-    assert "harbour-talks.yml:5:10: unknown event 'harbour-sumit' (did you mean 'harbour-summit'?)" in result.stderr
-    assert "broken.yml:2:1: YAML syntax error" in result.stderr
+    for name in ("harbour-mou.yml:2:7:", "harbour-talks.yml:5:10:", "broken.yml:2:1:"):
+        assert name in result.stderr
     after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
 

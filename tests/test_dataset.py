@@ -1,9 +1,10 @@
 """The real dataset under data/: what was entered from the five source documents.
 
 These tests read ``data/`` itself (not the test fixtures) through ``tracker.load.load`` and
-check the promises the dataset makes: how many records it holds, the key dates of the main
-agreements at the precision the documents give, that differing accounts are kept apart with
-their own citations, and that every source document is cited by at least one fact.
+check the promises the dataset makes: the key dates of the main agreements at the precision
+the documents give, that differing accounts are kept apart with their own citations, and
+that every source document is cited by at least one fact. They check what holds as records
+are added: a contributor adding a record (CONTRIBUTING.md) must not have to edit a test.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pydantic import BaseModel
 
 from tracker.dates import PartialDate
 from tracker.load import load
+from tracker.models import COLLECTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -84,22 +86,15 @@ def cites(value):
     return set()
 
 
-# -- size of the dataset -----------------------------------------------------------------------
+# -- the whole dataset --------------------------------------------------------------------------
 
 
-def test_record_counts(data):
-    collections = ("agreements", "events", "sectors", "people", "organisations", "sources", "figures")
-    counts = {c: len(data[c]) for c in collections}
-    assert counts == {
-        "agreements": 22,
-        "events": 14,
-        "sectors": 30,
-        "people": 8,
-        "organisations": 19,
-        "sources": 5,
-        "figures": 12,
-    }
-    assert len(data) == 110
+def test_every_collection_has_records_and_every_record_one_file(data):
+    for collection in COLLECTIONS:
+        assert data[collection], f"data/{collection}/ is empty"
+        files = {p.stem for p in (DATA / collection).glob("*.yml")}
+        assert set(data[collection]) == files
+    assert len(data) == sum(len(data[c]) for c in COLLECTIONS)
 
 
 # -- the free trade agreement through its life -------------------------------------------------
@@ -165,7 +160,7 @@ def test_dpa_has_three_implementing_mous(data):
         for a in data.agreements.values()
         if any(r.type == "implements" and r.agreement == DPA for r in a.relations)
     }
-    assert implementing == KSDPA_MOUS
+    assert implementing >= KSDPA_MOUS
     for mou_id in KSDPA_MOUS:
         assert_date(milestone(data.agreements[mou_id], "signed").by, "2023-01-13", "day")
 
@@ -193,8 +188,10 @@ def test_strategic_partnership_and_joint_statement(data):
 )
 def test_each_summit_mou_is_its_own_record(data, year, expected, day, event):
     expected = globals()[expected]
-    mous = {a.id for a in data.agreements.values() if a.kind == "mou" and milestone(a, "signed").when.year == year}
-    assert mous == expected
+    signed_at = {
+        a.id for a in data.agreements.values() if a.kind == "mou" and any(m.event == event for m in a.milestones)
+    }
+    assert signed_at >= expected
     for mou_id in expected:
         signed = milestone(data.agreements[mou_id], "signed")
         assert_date(signed.date, day, "day")
@@ -222,8 +219,9 @@ def test_context_and_other_agreements(data):
     meat = data.agreements["korea-meat-exports-to-singapore"]
     assert meat.context is False
     assert "food-security-and-agriculture" in meat.sectors
+    # Context records are the exception: most agreements are Korea–Singapore instruments.
     main = [a for a in data.agreements.values() if not a.context]
-    assert len(main) == 21
+    assert len(main) > len(data.agreements) / 2
 
 
 # -- events and their nesting -------------------------------------------------------------------
@@ -247,20 +245,31 @@ def test_event_dates_and_nesting(data):
         "lee-tharman-meeting-2026": ("2026", "year", "lee-state-visit-to-singapore-2026"),
         "lee-business-leaders-meeting-2026": ("2026", "year", "lee-state-visit-to-singapore-2026"),
     }
-    assert set(events) == set(expected)
+    assert set(events) >= set(expected)
     for event_id, (iso, precision, parent) in expected.items():
         assert_date(events[event_id].date, iso, precision)
         assert events[event_id].part_of == parent, event_id
     context = {e.id for e in events.values() if e.context}
-    assert context == {"north-korea-us-summit-2018", "asean-summit-kuala-lumpur-2025", "apec-summit-gyeongju-2025"}
+    assert context >= {"north-korea-us-summit-2018", "asean-summit-kuala-lumpur-2025", "apec-summit-gyeongju-2025"}
 
 
 def test_worked_out_event_dates_say_how(data):
-    # Every event date that no document states outright carries its reasoning.
-    stated = {"ksdpa-signing-ceremony", "singapore-summit-2026", "north-korea-us-summit-2018"}
-    for event in data.events.values():
-        if event.id not in stated:
-            assert event.derived, f"{event.id} has a worked-out date without 'derived'"
+    # The event dates the five documents do not state outright carry their reasoning.
+    worked_out = {
+        "first-digital-economy-dialogue",
+        "deputy-trade-ministers-meeting-2023",
+        "asean-summit-kuala-lumpur-2025",
+        "apec-summit-gyeongju-2025",
+        "wong-official-visit-to-korea-2025",
+        "seoul-summit-2025",
+        "seoul-summit-2025-signing-ceremony",
+        "lee-state-visit-to-singapore-2026",
+        "ai-connect-summit-2026",
+        "lee-tharman-meeting-2026",
+        "lee-business-leaders-meeting-2026",
+    }
+    for event_id in worked_out:
+        assert data.events[event_id].derived, f"{event_id} has a worked-out date without 'derived'"
 
 
 def test_2026_summit_venue_from_photo_caption(data):
@@ -325,7 +334,7 @@ def test_every_source_is_cited_by_a_fact(data):
             cited |= cites(record)
     assert set(data.sources) <= cited
     assert cited <= set(data.sources)
-    assert set(data.sources) == {SEOUL_2025, STATE_VISIT_2026, ANALYSIS_2026, DIALOGUE_2023, KSDPA_RELEASE_2023}
+    assert set(data.sources) >= {SEOUL_2025, STATE_VISIT_2026, ANALYSIS_2026, DIALOGUE_2023, KSDPA_RELEASE_2023}
 
 
 @pytest.mark.skipif(not COPYCHECK.exists(), reason="the shared copycheck tool is not beside the project")

@@ -1,4 +1,7 @@
-"""The published data files, read back with real parsers and compared with the data."""
+"""The published data files, read back with real parsers and compared with the data.
+
+Most tests read the files as tracker/export.py makes them, without a build; the build
+tests at the end check that the site publishes exactly those files, and links to them."""
 
 from __future__ import annotations
 
@@ -17,8 +20,12 @@ from referencing import Registry, Resource
 
 from tracker import export
 from tracker.load import load
+from tracker.queries import Queries
 
 SITE_URL = "http://127.0.0.1:8000/"
+
+
+Files = dict[str, str | bytes]
 
 
 @pytest.fixture(scope="module")
@@ -26,20 +33,26 @@ def data():
     return load(FIXTURE_DATA)
 
 
-def read_json(site: Path, path: str):
-    return json.loads((site / path).read_text(encoding="utf-8"))
+@pytest.fixture(scope="module")
+def published(data) -> Files:
+    """Every published file, by its path in the site, as the build writes them."""
+    return export.files(Queries(data), SITE_URL)
 
 
-def api_validator(site: Path, definition: str | None = None) -> jsonschema.Draft202012Validator:
-    schema = read_json(site, "api/v1/schema/api.json")
+def read_json(files: Files, path: str):
+    return json.loads(files[path])
+
+
+def api_validator(files: Files, definition: str | None = None) -> jsonschema.Draft202012Validator:
+    schema = read_json(files, "api/v1/schema/api.json")
     registry = Registry().with_resource("api.json", Resource.from_contents(schema))
     target = {"$ref": f"api.json#/$defs/{definition}"} if definition else schema
     return jsonschema.Draft202012Validator(target, registry=registry, format_checker=jsonschema.FormatChecker())
 
 
-def test_everything_file_matches_the_data_and_its_schema(fixture_site: Path, data) -> None:
-    everything = read_json(fixture_site, "api/v1/all.json")
-    api_validator(fixture_site).validate(everything)
+def test_everything_file_matches_the_data_and_its_schema(published: Files, data) -> None:
+    everything = read_json(published, "api/v1/all.json")
+    api_validator(published).validate(everything)
     assert everything["schema_version"] == export.SCHEMA_VERSION
     for collection in export.COLLECTIONS:
         assert [r["id"] for r in everything[collection]] == list(data[collection])
@@ -53,30 +66,22 @@ def test_everything_file_matches_the_data_and_its_schema(fixture_site: Path, dat
     ]
 
 
-def test_collection_and_record_files(fixture_site: Path, data) -> None:
+def test_collection_and_record_files(published: Files, data) -> None:
     for collection in export.COLLECTIONS:
-        body = read_json(fixture_site, f"api/v1/{collection}.json")
-        api_validator(fixture_site, "collection_file").validate(body)
-        record_schema = api_validator(fixture_site, collection)
+        body = read_json(published, f"api/v1/{collection}.json")
+        api_validator(published, "collection_file").validate(body)
+        record_schema = api_validator(published, collection)
         for record in body["records"]:
             record_schema.validate(record)
-            assert read_json(fixture_site, f"{collection}/{record['id']}.json") == record
+            assert read_json(published, f"{collection}/{record['id']}.json") == record
         assert len(body["records"]) == len(data[collection])
 
 
-def test_every_record_page_links_to_its_json(fixture_site: Path) -> None:
-    page = BeautifulSoup((fixture_site / "people/quill-marlow/index.html").read_text(), "html.parser")
-    link = page.select_one("article .tk-data a")
-    assert link.get_text() == "JSON"
-    assert link["href"] == "../quill-marlow.json"
-    assert (fixture_site / "people/quill-marlow.json").exists()
-
-
-def test_data_files_validate_against_their_published_schema(fixture_site: Path) -> None:
+def test_data_files_validate_against_their_published_schema(published: Files) -> None:
     import yaml
 
     for collection in export.COLLECTIONS:
-        schema = read_json(fixture_site, f"api/v1/schema/{collection}.json")
+        schema = read_json(published, f"api/v1/schema/{collection}.json")
         validator = jsonschema.Draft202012Validator(schema)
         for path in sorted((FIXTURE_DATA / collection).glob("*.yml")):
             record = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -86,8 +91,8 @@ def test_data_files_validate_against_their_published_schema(fixture_site: Path) 
             assert errors == [], path
 
 
-def test_schema_rejects_what_the_loader_rejects(fixture_site: Path) -> None:
-    validator = jsonschema.Draft202012Validator(read_json(fixture_site, "api/v1/schema/sectors.json"))
+def test_schema_rejects_what_the_loader_rejects(published: Files) -> None:
+    validator = jsonschema.Draft202012Validator(read_json(published, "api/v1/schema/sectors.json"))
     assert not validator.is_valid({"name": "X", "summary": "Y", "cite": ["a"], "unknown": 1})
     assert not validator.is_valid({"name": "X", "summary": "Y", "cite": []})
     assert validator.is_valid({"name": "X", "summary": "Y", "cite": ["a"]})
@@ -100,17 +105,18 @@ def test_committed_schemas_match_the_models() -> None:
         assert committed.read_text(encoding="utf-8") == text, f"{committed} is stale: run make schema"
 
 
-def read_csv(site: Path, path: str) -> list[dict[str, str]]:
-    raw = (site / path).read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf"), "no byte-order mark: spreadsheets may misread UTF-8"
-    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+def read_csv(files: Files, path: str) -> list[dict[str, str]]:
+    text = files[path]
+    assert isinstance(text, str)
+    assert text.startswith("\ufeff"), "no byte-order mark: spreadsheets may misread UTF-8"
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
 
 
-def test_csv_has_one_row_per_record_and_documented_joins(fixture_site: Path, data) -> None:
+def test_csv_has_one_row_per_record_and_documented_joins(published: Files, data) -> None:
     for collection in export.COLLECTIONS:
-        rows = read_csv(fixture_site, f"api/v1/{collection}.csv")
+        rows = read_csv(published, f"api/v1/{collection}.csv")
         assert [r["id"] for r in rows] == list(data[collection])
-    rows = {r["id"]: r for r in read_csv(fixture_site, "api/v1/agreements.csv")}
+    rows = {r["id"]: r for r in read_csv(published, "api/v1/agreements.csv")}
     accord = rows["harbour-accord"]
     assert accord["parties"] == "land-a; land-b"
     assert accord["status.value"] == "in-force"
@@ -121,8 +127,8 @@ def test_csv_has_one_row_per_record_and_documented_joins(fixture_site: Path, dat
     assert hostile["name"] == "Hostile <b>Accord</b> {{ config }}"
 
 
-def test_milestones_csv(fixture_site: Path) -> None:
-    rows = read_csv(fixture_site, "api/v1/milestones.csv")
+def test_milestones_csv(published: Files) -> None:
+    rows = read_csv(published, "api/v1/milestones.csv")
     signed = {(r["agreement"], r["type"]): r for r in rows}
     assert signed["harbour-accord", "signed"]["date"] == "2021-06-14"
     assert signed["harbour-accord", "signed"]["precision"] == "day"
@@ -131,8 +137,8 @@ def test_milestones_csv(fixture_site: Path) -> None:
     assert signed["harbour-mou", "signed"]["date"] == ""
 
 
-def test_calendar_parses_and_keeps_precision_honest(fixture_site: Path) -> None:
-    raw = (fixture_site / "calendar.ics").read_bytes()
+def test_calendar_parses_and_keeps_precision_honest(published: Files) -> None:
+    raw = published["calendar.ics"]
     cal = Calendar.from_ical(raw)
     events = {str(e["UID"]).split("@")[0]: e for e in cal.walk("VEVENT")}
     assert len(events) == 6  # two events and four milestones in the fixture data
@@ -154,17 +160,18 @@ def test_calendar_parses_and_keeps_precision_honest(fixture_site: Path) -> None:
             assert required in event
 
 
-def test_calendar_passes_a_strict_parser(fixture_site: Path) -> None:
+def test_calendar_passes_a_strict_parser(published: Files) -> None:
     """icalendar's own checks: every line folded to 75 octets, CRLF line ends, no errors."""
-    raw = (fixture_site / "calendar.ics").read_bytes()
+    raw = published["calendar.ics"]
+    assert isinstance(raw, bytes)
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
     assert b"\n" not in raw.replace(b"\r\n", b"")
     cal = Calendar.from_ical(raw)
     assert [c.errors for c in cal.walk() if getattr(c, "errors", None)] == []
 
 
-def test_atom_feed(fixture_site: Path) -> None:
-    parsed = feedparser.parse((fixture_site / "feed.xml").read_bytes())
+def test_atom_feed(published: Files) -> None:
+    parsed = feedparser.parse(published["feed.xml"])
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.version == "atom10"
     assert parsed.feed.title.startswith("Korea–Singapore Partnership Tracker")
@@ -191,8 +198,30 @@ def test_every_data_file_points_editors_at_its_schema() -> None:
         assert first == f"# yaml-language-server: $schema=../schema/{path.parent.name}.json", path
 
 
-def test_the_list_of_published_paths_is_exact(data) -> None:
+def test_the_list_of_published_paths_is_exact(data, published: Files) -> None:
     """The hook registers these paths before a second process writes the files."""
-    from tracker.queries import Queries
+    assert sorted(export.paths(data)) == sorted(published)
 
-    assert sorted(export.paths(data)) == sorted(export.files(Queries(data), SITE_URL))
+
+# -- in the built site ------------------------------------------------------------------------
+
+
+def test_the_site_publishes_exactly_these_files(fixture_site: Path, published: Files) -> None:
+    for path, content in published.items():
+        built = (fixture_site / path).read_bytes()
+        expected = content if isinstance(content, bytes) else content.encode("utf-8")
+        if path == "calendar.ics":  # stamped with the time it was made (SOURCE_DATE_EPOCH aside)
+            built, expected = (
+                b"\r\n".join(x for x in f.split(b"\r\n") if not x.startswith(b"DTSTAMP")) for f in (built, expected)
+            )
+        assert built == expected, path
+    api = {p.relative_to(fixture_site).as_posix() for p in (fixture_site / export.API).rglob("*") if p.is_file()}
+    assert api == {p for p in published if p.startswith(f"{export.API}/")}
+
+
+def test_every_record_page_links_to_its_json(fixture_site: Path) -> None:
+    page = BeautifulSoup((fixture_site / "people/quill-marlow/index.html").read_text(), "html.parser")
+    link = page.select_one("article .tk-data a")
+    assert link.get_text() == "JSON"
+    assert link["href"] == "../quill-marlow.json"
+    assert (fixture_site / "people/quill-marlow.json").exists()
