@@ -131,3 +131,9 @@ def test_a_kind_of_record_is_added_by_a_model_two_templates_and_a_nav_entry(proj
     assert [r["id"] for r in everything["programmes"]] == ["harbour-pilot-exchange"]
     assert (site / "api" / "v1" / "programmes.csv").exists()
     assert (site / "api" / "v1" / "schema" / "programmes.json").exists()
+
+
+def test_collection_urls() -> None:
+    assert urls.index_path("agreements") == "agreements/"
+    assert urls.index_src_uri("agreements") == "agreements/index.md"
+    assert urls.year_src_uri(2021) == "years/2021.md"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .markup import attr
 from .models import COLLECTIONS
 from .queries import Queries
-from .urls import index_src_uri, src_uri, year_src_uri
+from .urls import index_path, index_src_uri, src_uri, year_src_uri
 from .views.base import abstract
 
 # Pages that only list what record pages say: indexing them would make the search index
@@ -96,7 +96,7 @@ def pages(queries: Queries) -> list[Page]:
                     attr(record.label),
                     attr(abstract(record)),
                     section=title,
-                    section_url=f"{collection}/",
+                    section_url=index_path(collection),
                 )
             )
     out.append(Page("timeline.md", "timeline", None, "Timeline", "Every dated milestone and event, in order"))

@@ -40,6 +40,11 @@ def json_path(record: Located) -> str:
     return f"{record.collection}/{record.id}.json"
 
 
+def index_path(collection: str) -> str:
+    """A collection's index page, relative to the site's root: ``agreements/``."""
+    return f"{collection}/"
+
+
 def index_src_uri(collection: str) -> str:
     """The generated source of a collection's index page, ``/agreements/``."""
     return f"{collection}/index.md"
@@ -47,3 +52,9 @@ def index_src_uri(collection: str) -> str:
 
 def year_src_uri(year: int) -> str:
     return f"years/{year}.md"
+
+
+# For the theme's own templates (the 404 page), which MkDocs renders in its environment, not
+# mkdocs-macros': a plugin's on_env adds them (``env.filters.update(THEME_FILTERS)``), and
+# ``{{ "agreements"|index_path|url }}`` then replaces the hand-written section addresses.
+THEME_FILTERS = {"index_path": index_path, "page_path": page_path}
