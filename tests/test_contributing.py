@@ -62,7 +62,7 @@ def test_an_untouched_scaffold_says_what_to_fill_in(tmp_path: Path) -> None:
     [
         (
             ["treaty", "x"],
-            "'treaty' is not a kind of record; kinds: agreement, event, sector, person, organisation, source, figure",
+            "'treaty' is not a kind of record; kinds: " + ", ".join(c.singular for c in COLLECTIONS.values()),
         ),
         (["agreement", "Bad Id"], "'Bad Id' is not a valid id: use lowercase letters, digits and single hyphens"),
         (["agreement", "harbour-accord"], "data/agreements/harbour-accord.yml already exists"),

@@ -11,6 +11,7 @@ import yaml
 from tracker import load as load_module
 from tracker.dates import PartialDate
 from tracker.load import DataError, load
+from tracker.models import COLLECTIONS
 
 SOURCE = """\
 title: A test source
@@ -242,14 +243,14 @@ def test_id_key_is_refused(tmp_path: Path) -> None:
 
 def test_bad_file_names_and_folders(tmp_path: Path) -> None:
     found = problems(tmp_path, agreements__Bad_Name=AGREEMENT, agreement__typo=AGREEMENT, loose=SOURCE)
+    collections = ", ".join(COLLECTIONS)
     assert found == [
         "data/agreement/typo.yml:1:1: records go in data/<collection>/, and 'agreement/' is not one "
-        "(did you mean 'agreements'?); "
-        "collections: agreements, events, sectors, people, organisations, sources, figures",
+        f"(did you mean 'agreements'?); collections: {collections}",
         "data/agreements/Bad_Name.yml:1:1: 'Bad_Name' is not a valid id for a file name: "
         "use lowercase letters, digits and single hyphens",
-        "data/loose.yml:1:1: records go in data/<collection>/, and the top of data/ is not one; "
-        "collections: agreements, events, sectors, people, organisations, sources, figures",
+        f"data/loose.yml:1:1: records go in data/<collection>/, and the top of data/ is not one; "
+        f"collections: {collections}",
     ]
 
 
