@@ -5,12 +5,14 @@ the pages as MkDocs writes them, their links, the escaping."""
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import shutil
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURE_DATA
 
+from tracker import views
 from tracker.load import load
 from tracker.models import COLLECTIONS, Agreement, Item, Name, Record
 from tracker.queries import Queries
@@ -31,6 +33,16 @@ def test_views_are_frozen(q: Queries) -> None:
     view = q.agreement("harbour-accord")
     with pytest.raises(dataclasses.FrozenInstanceError):
         view.record = None  # type: ignore[misc]
+    found = [
+        cls
+        for module in vars(views).values()
+        if inspect.ismodule(module)
+        for cls in vars(module).values()
+        if inspect.isclass(cls) and dataclasses.is_dataclass(cls) and cls.__module__ == module.__name__
+    ]
+    assert len(found) > 20
+    # Appearances is filled in while the reverse links are worked out, never handed to a page.
+    assert [cls.__name__ for cls in found if not cls.__dataclass_params__.frozen] == ["Appearances"]
 
 
 def test_agreement(q: Queries) -> None:

@@ -25,7 +25,8 @@ class AgreementView:
     milestones: list[Milestone]
     outgoing: list[RelationLink]
     incoming: list[RelationLink]
-    events: list[Event]
+    events: list[Event]  # where its milestones took place, in order
+    event_by_id: dict[str, Event]  # the same, for its milestones' `event`
     same_event: list[SameEvent]
     figures: list[Figure]
 
@@ -58,6 +59,7 @@ def agreement(ix: Index, agreement_id: str) -> AgreementView:
         outgoing=[RelationLink(label(r.type, "relation.type"), ix.agreements[r.agreement], r) for r in a.relations],
         incoming=incoming,
         events=[ix.events[i] for i in event_ids],
+        event_by_id={i: ix.events[i] for i in event_ids},
         same_event=same_event,
         figures=ix.figures_about["agreements", a.id],
     )
