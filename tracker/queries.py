@@ -20,81 +20,81 @@ __all__ = ["Entry", "Fact", "Queries", "for_dataset"]
 class Queries:
     def __init__(self, data: Dataset) -> None:
         self.data = data
-        self.index_ = Index(data)
+        self.ix = Index(data)
 
     @property
     def entries(self) -> list[Entry]:
         """Every milestone and event, in date order."""
-        return self.index_.entries
+        return self.ix.entries
 
     @property
     def year_numbers(self) -> list[int]:
         """The years with a dated milestone or event: each has a page."""
-        return self.index_.years
+        return self.ix.years
 
     def cited_by(self, source_id: str) -> list[Fact]:
-        return self.index_.cited_by(source_id)
+        return self.ix.cited_by(source_id)
 
     def home(self) -> views.home.HomeView:
-        return views.home.home(self.index_)
+        return views.home.home(self.ix)
 
     def timeline(self) -> views.timeline.TimelineView:
-        return views.timeline.timeline(self.index_)
+        return views.timeline.timeline(self.ix)
 
     def agreements(self) -> views.agreements.AgreementsView:
-        return views.agreements.agreements(self.index_)
+        return views.agreements.agreements(self.ix)
 
     def agreement(self, agreement_id: str) -> views.agreements.AgreementView:
-        return views.agreements.agreement(self.index_, agreement_id)
+        return views.agreements.agreement(self.ix, agreement_id)
 
     def events(self) -> views.events.EventsView:
-        return views.events.events(self.index_)
+        return views.events.events(self.ix)
 
     def event(self, event_id: str) -> views.events.EventView:
-        return views.events.event(self.index_, event_id)
+        return views.events.event(self.ix, event_id)
 
     def years(self) -> views.years.YearsView:
-        return views.years.years(self.index_)
+        return views.years.years(self.ix)
 
     def year(self, year: int) -> views.years.YearView:
-        return views.years.year(self.index_, year)
+        return views.years.year(self.ix, year)
 
     def sectors(self) -> views.sectors.SectorsView:
-        return views.sectors.sectors(self.index_)
+        return views.sectors.sectors(self.ix)
 
     def sector(self, sector_id: str) -> views.sectors.SectorView:
-        return views.sectors.sector(self.index_, sector_id)
+        return views.sectors.sector(self.ix, sector_id)
 
     def people(self) -> views.people.PeopleView:
-        return views.people.people(self.index_)
+        return views.people.people(self.ix)
 
     def person(self, person_id: str) -> views.people.PersonView:
-        return views.people.person(self.index_, person_id)
+        return views.people.person(self.ix, person_id)
 
     def organisations(self) -> views.organisations.OrganisationsView:
-        return views.organisations.organisations(self.index_)
+        return views.organisations.organisations(self.ix)
 
     def organisation(self, organisation_id: str) -> views.organisations.OrganisationView:
-        return views.organisations.organisation(self.index_, organisation_id)
+        return views.organisations.organisation(self.ix, organisation_id)
 
     def sources(self) -> views.sources.SourcesView:
-        return views.sources.sources(self.index_)
+        return views.sources.sources(self.ix)
 
     def source(self, source_id: str) -> views.sources.SourceView:
-        return views.sources.source(self.index_, source_id)
+        return views.sources.source(self.ix, source_id)
 
     def figures(self) -> views.figures.FiguresView:
-        return views.figures.figures(self.index_)
+        return views.figures.figures(self.ix)
 
     def figure(self, figure_id: str) -> views.figures.FigureView:
-        return views.figures.figure(self.index_, figure_id)
+        return views.figures.figure(self.ix, figure_id)
 
     # Any kind of record, for kinds with no view of their own (tracker/views/records.py).
     def record(self, collection: str, record_id: str) -> views.records.RecordView:
-        return views.records.record(self.index_, collection, record_id)
+        return views.records.record(self.ix, collection, record_id)
 
     def index(self, collection: str) -> views.records.IndexView:
-        return views.records.index(self.index_, collection)
+        return views.records.index(self.ix, collection)
 
 
 @lru_cache(maxsize=2)

@@ -1,0 +1,79 @@
+"""The page templates' shared pieces, rendered without a build: a Jinja environment like
+mkdocs-macros' (the same filters, strict undefined) over tracker/templates/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+import pytest
+from conftest import FIXTURE_DATA, ROOT
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, UndefinedError
+
+from tracker.filters import FILTERS
+from tracker.load import load
+from tracker.models import LabelError
+from tracker.queries import Queries
+
+
+@pytest.fixture(scope="module")
+def env() -> Environment:
+    environment = Environment(loader=FileSystemLoader(ROOT / "tracker" / "templates"), undefined=StrictUndefined)
+    environment.filters.update(FILTERS)
+    return environment
+
+
+@pytest.fixture(scope="module")
+def q() -> Queries:
+    return Queries(load(FIXTURE_DATA))
+
+
+def fact_lines(env: Environment, q: Queries, source_id: str) -> list[str]:
+    fact = env.get_template("fact.md.j2").module.fact  # type: ignore[attr-defined]
+    return [str(fact(f)) for f in q.cited_by(source_id)]
+
+
+def test_every_kind_of_fact_reads_as_a_line(env: Environment, q: Queries) -> None:
+    lines = fact_lines(env, q, "alpha-report")
+    assert "Milestone: Signed, 14 June 2021, Port Alpha" in lines
+    assert "Signed by Quill Marlow, Harbour Minister" in lines
+    assert "Role: Harbour Minister, since May 2020" in lines
+    assert "Participant: Quill Marlow, host" in lines
+    beta = fact_lines(env, q, "beta-release")
+    assert "Status: In force, as of February 2022" in beta
+    assert "Implements Harbour Accord" in beta
+    assert "Name written as “Port Accord”" in beta
+    kinds = {f.kind for s in q.data.sources for f in q.cited_by(s)}
+    assert kinds == {
+        "record",
+        "milestone",
+        "statement",
+        "signatory",
+        "status",
+        "relation",
+        "name",
+        "role",
+        "participant",
+    }
+
+
+def test_fact_lines_escape_data(env: Environment, q: Queries) -> None:
+    hostile = next(line for line in fact_lines(env, q, "alpha-report") if "alert" in line and "Record" in line)
+    assert "<script>" not in hostile
+    assert "&#60;script&#62;" in hostile
+
+
+def test_a_fact_of_a_kind_the_template_does_not_know_stops_the_render(env: Environment, q: Queries) -> None:
+    @dataclass(frozen=True)
+    class Hearsay:
+        kind: ClassVar[str] = "hearsay"
+
+    fact = env.get_template("fact.md.j2").module.fact  # type: ignore[attr-defined]
+    with pytest.raises(UndefinedError, match="hearsay"):
+        fact(Hearsay())
+
+
+def test_a_value_without_a_label_stops_the_render(env: Environment) -> None:
+    template = env.from_string('{{ "moe"|label("agreement.kind") }}')
+    with pytest.raises(LabelError, match="'moe' has no label in 'agreement.kind'"):
+        template.render()
