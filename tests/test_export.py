@@ -189,10 +189,3 @@ def test_every_data_file_points_editors_at_its_schema() -> None:
     for path in sorted((ROOT / "data").glob("*/*.yml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == f"# yaml-language-server: $schema=../schema/{path.parent.name}.json", path
-
-
-def test_the_list_of_published_paths_is_exact(data) -> None:
-    """The hook registers these paths before a second process writes the files."""
-    from tracker.queries import Queries
-
-    assert sorted(export.paths(data)) == sorted(export.files(Queries(data), SITE_URL))

@@ -7,10 +7,9 @@ the section index ``/agreements/`` from ``agreements.md.j2`` and ``Queries.agree
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
-from .markup import attr
+from .markup import meta
 from .models import COLLECTIONS, Record
 from .queries import Queries
 
@@ -51,34 +50,10 @@ class Page:
     def template(self) -> str:
         return f"{self.query}.md.j2"
 
-    def meta(self) -> dict[str, object]:
-        """The page's front matter, as its template sees it (``page.meta``, and each key by name).
-
-        The hook renders the body in a second process while MkDocs converts other pages
-        (tracker/hook.py); ``render_macros: false`` tells mkdocs-macros not to render it again.
-        """
-        meta: dict[str, object] = {"title": self.title, "description": self.description, "render_macros": False}
-        if self.arg is not None:
-            meta["record"] = self.arg
-        if self.section:
-            meta |= {"section": self.section, "section_url": self.section_url or ""}
-        else:
-            # Section indexes are wide tables and grids: the tabs already give the navigation.
-            meta["hide"] = ["navigation"]
-        if self.query in UNSEARCHED:
-            meta["search"] = {"exclude": True}
-        return meta
-
     @property
-    def body(self) -> str:
-        return f'{{% include "{self.template}" %}}\n'
-
-    def markdown(self) -> str:
-        """The page source: front matter, then its template, which asks its query for what to show."""
-        # JSON is YAML too, and Python writes it far faster than a YAML dumper: it matters
-        # at ten thousand pages.
-        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in self.meta().items())
-        return f"---\n{front}\n---\n{self.body}"
+    def searched(self) -> bool:
+        """Pages that only list what record pages say stay out of the search index."""
+        return self.query not in UNSEARCHED
 
 
 def pages(queries: Queries) -> list[Page]:
@@ -97,8 +72,8 @@ def pages(queries: Queries) -> list[Page]:
                     src_uri(record),
                     record.singular,
                     record.id,
-                    attr(record.label),
-                    attr(summary),
+                    meta(record.label),
+                    meta(summary),
                     section=title,
                     section_url=f"{collection}/",
                 )
