@@ -296,8 +296,8 @@ def test_a_template_error_fails_the_build(project_copy: Path, tmp_path: Path, pa
 def test_a_template_error_in_a_record_page_fails_the_build(
     project_copy: Path, tmp_path: Path, line: str, expected: str
 ) -> None:
-    # Record pages are rendered by a second process (tracker/hook.py): its errors stop the
-    # build like any other, and name the page. Inside a block: a template that extends
+    # Record pages are rendered by the tracker plugin (tracker/plugin.py): their errors stop
+    # the build like any other, and name the page. Inside a block: a template that extends
     # another shows nothing outside its blocks.
     template = project_copy / "tracker" / "templates" / "agreement.md.j2"
     source = template.read_text(encoding="utf-8")

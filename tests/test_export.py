@@ -198,11 +198,6 @@ def test_every_data_file_points_editors_at_its_schema() -> None:
         assert first == f"# yaml-language-server: $schema=../schema/{path.parent.name}.json", path
 
 
-def test_the_list_of_published_paths_is_exact(data, published: Files) -> None:
-    """The hook registers these paths before a second process writes the files."""
-    assert sorted(export.paths(data)) == sorted(published)
-
-
 # -- in the built site ------------------------------------------------------------------------
 
 

@@ -300,36 +300,9 @@ def test_missing_data_folder(tmp_path: Path) -> None:
         load(tmp_path / "nowhere")
 
 
-def test_load_cached_reloads_only_after_a_change(tmp_path: Path) -> None:
-    root = dataset(tmp_path)
-    first = load_module.load_cached(root)
-    assert load_module.load_cached(root) is first
-    (root / "sectors").mkdir()
-    (root / "sectors" / "new.yml").write_text("name: New\nsummary: A new sector.\ncite: [src]\n")
-    assert "new" in load_module.load_cached(root).sectors
-
-
 def test_a_reference_to_a_broken_record_is_not_reported_again(tmp_path: Path) -> None:
     # The accord names land-b as a party; land-b's file is there but unreadable. That is the
     # one problem to fix, not also an "unknown organisation" in the accord.
     found = problems(tmp_path, **{"organisations__land-b": "name: [Landb\n"})
     assert len(found) == 1
     assert found[0].startswith("data/organisations/land-b.yml:2:1: YAML syntax error")
-
-
-def test_check_in_two_processes_reports_what_load_reports(tmp_path: Path) -> None:
-    # `make validate` shares the files between two processes (above 1,000 files): every
-    # problem still comes back, in the same words and order as from load().
-    sectors = {f"sectors__s{i:04d}": f"name: Sector {i}\nsummary: A sector.\ncite: [src]\n" for i in range(1200)}
-    for i in (3, 4, 600, 1001):  # in both processes' shares
-        sectors[f"sectors__s{i:04d}"] = f"name: Sector {i}\nsumary: A sector.\ncite: [srcc]\n"
-    root = dataset(tmp_path, **sectors)
-    with pytest.raises(DataError) as loaded:
-        load(root)
-    with pytest.raises(DataError) as checked:
-        load_module.check(root, jobs=2)
-    assert len(checked.value.problems) == 12
-    assert str(checked.value) == str(loaded.value)
-    for i in (3, 4, 600, 1001):
-        sectors[f"sectors__s{i:04d}"] = f"name: Sector {i}\nsummary: A sector.\ncite: [src]\n"
-    assert load_module.check(dataset(tmp_path / "fixed", **sectors), jobs=2) == 1204

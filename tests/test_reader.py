@@ -52,8 +52,8 @@ def test_time_axis_places_every_entry_and_links_to_its_page(fixture_site: Path) 
     dots = axis.select("a")
     assert len(dots) == 6  # two events and four milestones
     for a in dots:
-        assert a["href"].startswith("../")
-        assert built(fixture_site, "timeline/", a["href"]).exists(), a["href"]
+        assert a["xlink:href"].startswith("../")
+        assert built(fixture_site, "timeline/", a["xlink:href"]).exists(), a["xlink:href"]
         assert a["aria-label"] == a.title.get_text()
     labels = {a["aria-label"]: a for a in dots}
     ticks = {int(t.get_text()): float(t["x"]) for t in axis.select("text")}
@@ -70,10 +70,10 @@ def test_time_axis_places_every_entry_and_links_to_its_page(fixture_site: Path) 
 
 def test_home_page_shows_a_bar_per_year_linking_to_it(fixture_site: Path) -> None:
     bars = html(fixture_site, "").select_one(".tk-histogram svg").select("a")
-    assert [a["href"] for a in bars] == ["years/2020/", "years/2021/", "years/2022/"]
+    assert [a["xlink:href"] for a in bars] == ["years/2020/", "years/2021/", "years/2022/"]
     assert bars[1]["aria-label"] == "2021: 1 milestone and 2 events"
     for a in bars:
-        assert built(fixture_site, "", a["href"]).exists()
+        assert built(fixture_site, "", a["xlink:href"]).exists()
 
 
 def test_timeline_lists_every_entry_under_its_year_with_gaps_said(fixture_site: Path) -> None:

@@ -7,7 +7,10 @@ import re
 from dataclasses import dataclass
 
 MONTHS = list(calendar.month_name)
-_FORM = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# The years a date may fall in: wide enough for any background a record needs, and far from
+# the ends of the calendar, where the timeline and the calendar file would fail to count on.
+YEARS = range(1800, 2200)
+_FORM = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 @dataclass(frozen=True, order=True)
@@ -25,10 +28,12 @@ class PartialDate:
     @classmethod
     def parse(cls, raw: str | int) -> PartialDate:
         text = str(raw).strip()
-        match = _FORM.match(text)
+        match = _FORM.fullmatch(text)
         if not match:
             raise ValueError(f"'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = (int(part) if part else 0 for part in match.groups())
+        if year not in YEARS:
+            raise ValueError(f"'{text}' is out of range: dates run from {YEARS[0]} to {YEARS[-1]}")
         if match.group(2) and not 1 <= month <= 12:
             raise ValueError(f"'{text}' is not a real date: there is no month {month}")
         if match.group(3):

@@ -1,6 +1,6 @@
 """The dataset as files for reuse: JSON (with its JSON Schema), CSV, iCalendar and Atom.
 
-Every function returns file contents keyed by their path in the built site; the MkDocs hook
+Every function returns file contents keyed by their path in the built site; the MkDocs plugin
 adds them to the build. Nothing here knows about MkDocs. Field names are the data files'
 own, so the published JSON reads like the YAML it comes from.
 """
@@ -179,13 +179,23 @@ def _rows(collection: str, data: Dataset, site_url: str) -> tuple[list[str], lis
     return header, rows
 
 
+# A cell starting with one of these is read as a formula by spreadsheet programs; OWASP's
+# advice: start it with an apostrophe, which they show as text and do not display.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """A CSV cell that a spreadsheet opens as the text it is, never as a formula."""
+    return f"'{cell}" if cell.startswith(_FORMULA_START) else cell
+
+
 def _csv(header: list[str], rows: list[dict[str, str]]) -> str:
     out = io.StringIO()
     # A byte-order mark lets spreadsheet programs recognise UTF-8 (names like "Korea–Singapore").
     out.write("\ufeff")
     writer = csv.DictWriter(out, fieldnames=header, lineterminator="\r\n", extrasaction="raise")
     writer.writeheader()
-    writer.writerows([{k: row.get(k, "") for k in header} for row in rows])
+    writer.writerows([{k: neutralise(row.get(k, "")) for k in header} for row in rows])
     return out.getvalue()
 
 
@@ -292,10 +302,10 @@ def calendar(queries: Queries, site_url: str) -> bytes:
     return cal.to_ical()
 
 
-def feed(queries: Queries, site_url: str) -> bytes:
+def feed(queries: Queries, site_url: str, size: int = FEED_SIZE) -> bytes:
     from feedgen.feed import FeedGenerator
 
-    latest = list(reversed(queries.entries[-FEED_SIZE:]))
+    latest = list(reversed(queries.entries[-size:])) if size > 0 else []
     gen = FeedGenerator()
     gen.id(site_url)
     gen.title("Korea–Singapore Partnership Tracker: latest developments")
@@ -321,33 +331,14 @@ def feed(queries: Queries, site_url: str) -> bytes:
     return gen.atom_str(pretty=True)
 
 
-def paths(data: Dataset) -> list[str]:
-    """Where :func:`files` puts each published file, known before any is written."""
-    fixed = [f"{API}/{c}.{ext}" for c in COLLECTIONS for ext in ("json", "csv")]
-    fixed += [f"{API}/all.json", f"{API}/milestones.csv", "calendar.ics", "feed.xml"]
-    fixed += [f"{API}/schema/{name}" for name in schema_files()]
-    return fixed + [json_path(r) for r in data.records()]
-
-
-def write(queries: Queries, site_url: str, folder: str) -> None:
-    """Write every published file under ``folder``."""
-    for path, content in files(queries, site_url).items():
-        target = Path(folder, path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
-
-
-def files(queries: Queries, site_url: str) -> dict[str, str | bytes]:
+def files(queries: Queries, site_url: str, *, feed_size: int = FEED_SIZE) -> dict[str, str | bytes]:
     """Every published data file, by its path in the site."""
     data = queries.data
     out: dict[str, str | bytes] = {}
     out |= json_files(data, site_url)
     out |= csv_files(data, site_url)
     out["calendar.ics"] = calendar(queries, site_url)
-    out["feed.xml"] = feed(queries, site_url)
+    out["feed.xml"] = feed(queries, site_url, feed_size)
     return out
 
 

@@ -8,15 +8,12 @@ shapes and types, and the checks here follow references between records.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import functools
-import gc
 import os
-import pickle
-import traceback
+import stat
 import types
-from collections.abc import Iterator
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Union, get_args, get_origin
@@ -25,7 +22,18 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .dataset import Dataset
-from .models import COLLECTIONS, ID_RE, MILESTONE_ORDER, Agreement, Record, Ref, describe
+from .models import (
+    COLLECTIONS,
+    MILESTONE_ORDER,
+    RESERVED_IDS,
+    Agreement,
+    Event,
+    Organisation,
+    Record,
+    Ref,
+    describe,
+    is_id,
+)
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -69,15 +77,15 @@ class DataError(Exception):
 
 @dataclass
 class _File:
-    """One data file as read. Its text is kept so that a problem can be placed at the line
-    and column of the key or value it concerns: only then is it composed again, since
-    keeping every file's nodes would slow the whole load down."""
+    """One data file as read, with its composed YAML nodes, so that a problem can be placed at
+    the line and column of the key or value it concerns without parsing the file again. It
+    lives only while its record is checked: keeping every file's nodes would cost memory."""
 
     shown: str
-    text: str = ""
+    root: yaml.Node | None = None
 
     def at(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
-        node, key_node = _compose(self.text), None
+        node, key_node = self.root, None
         for part in path:
             if isinstance(node, yaml.MappingNode):
                 pair = next(((k, v) for k, v in node.value if k.value == part), None)
@@ -108,12 +116,52 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 _STR, _INT, _FLOAT, _BOOL, _NULL = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null"))
 
 
-def _python(node: yaml.Node, file: _File, problems: list[Problem]) -> Any:
-    """Turn a YAML node into plain values; dates stay as written ("2022-11-21")."""
+# Deeper than any record needs; far below Python's own recursion limit.
+MAX_DEPTH = 32
+
+
+class _Refused(Exception):
+    """A file the loader will not read any further: the problem says why."""
+
+    def __init__(self, node: yaml.Node, message: str) -> None:
+        super().__init__(message)
+        self.node, self.message = node, message
+
+
+def _check_text(node: yaml.Node, value: str) -> str:
+    bad = next((ch for ch in value if _unprintable(ch)), None)
+    if bad is not None:
+        raise _Refused(node, f"remove the control character U+{ord(bad):04X} ({_char_name(bad)}): text may not hold it")
+    return value
+
+
+@functools.lru_cache(maxsize=1024)
+def _unprintable(ch: str) -> bool:
+    """Characters no published format can carry (XML 1.0 refuses them; they show as nothing)."""
+    if ch in "\t\n\r":
+        return False
+    return unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufffe\uffff"
+
+
+def _char_name(ch: str) -> str:
+    return unicodedata.name(ch, "a control character").lower()
+
+
+def _python(node: yaml.Node, file: _File, problems: list[Problem], seen: set[int], depth: int = 0) -> Any:
+    """Turn a YAML node into plain values; dates stay as written ("2022-11-21").
+
+    Anchors and aliases are refused: a record never needs them, and an alias lets a few lines
+    of YAML stand for billions of values (or for a value that contains itself).
+    """
+    if id(node) in seen:
+        raise _Refused(node, "anchors and aliases (&name, *name) are not allowed in data files: write the value out")
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        raise _Refused(node, f"nested more than {MAX_DEPTH} levels deep: records are never this deep")
     if type(node) is yaml.ScalarNode:
         tag = node.tag
         if tag == _STR:
-            return node.value
+            return _check_text(node, node.value)
         if tag == _INT:
             return _scalar.construct_yaml_int(node)
         if tag == _NULL:
@@ -122,18 +170,19 @@ def _python(node: yaml.Node, file: _File, problems: list[Problem]) -> Any:
             return _scalar.construct_yaml_bool(node)
         if tag == _FLOAT:
             return _scalar.construct_yaml_float(node)
-        return node.value
+        return _check_text(node, node.value)
     if type(node) is yaml.SequenceNode:
-        return [_python(item, file, problems) for item in node.value]
+        return [_python(item, file, problems, seen, depth + 1) for item in node.value]
     out: dict[str, Any] = {}
     for key_node, value_node in node.value:
         key = key_node.value if type(key_node) is yaml.ScalarNode else None
         if not isinstance(key, str):
             problems.append(Problem(file.shown, *_mark(key_node), "a key must be a plain word"))
             continue
+        _check_text(key_node, key)
         if key in out:
             problems.append(Problem(file.shown, *_mark(key_node), f"duplicate key '{key}'"))
-        out[key] = _python(value_node, file, problems)
+        out[key] = _python(value_node, file, problems, seen, depth + 1)
     return out
 
 
@@ -146,14 +195,28 @@ def _compose(text: str) -> yaml.Node | None:
         loader.dispose()
 
 
+# A record file is a few kilobytes; anything this large is not one.
+MAX_FILE_SIZE = 256 * 1024
+
+
 def _read(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, _File] | None:
     file = _File(shown)
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:  # a regular file: _entries has checked
+            raw = handle.read(MAX_FILE_SIZE + 1)
+    except OSError as err:
+        problems.append(Problem(file.shown, 1, 1, f"cannot be read: {err.strerror or err}"))
+        return None
+    if len(raw) > MAX_FILE_SIZE:
+        problems.append(
+            Problem(file.shown, 1, 1, f"larger than {MAX_FILE_SIZE // 1024} KiB: a record is never this big")
+        )
+        return None
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         problems.append(Problem(file.shown, 1, 1, f"not UTF-8 text ({err.reason})"))
         return None
-    file.text = text
     try:
         root = _compose(text)
     except yaml.MarkedYAMLError as err:
@@ -168,7 +231,12 @@ def _read(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, _File] 
     if root is None:
         problems.append(Problem(file.shown, 1, 1, "the file is empty"))
         return None
-    data = _python(root, file, problems)
+    file.root = root
+    try:
+        data = _python(root, file, problems, set())
+    except _Refused as refused:
+        problems.append(Problem(file.shown, *_mark(refused.node), refused.message))
+        return None
     if not isinstance(data, dict):
         problems.append(
             Problem(file.shown, 1, 1, f"a record must be a mapping of keys to values, not {describe(data)}")
@@ -244,9 +312,9 @@ def _message(cls: type[BaseModel], error: dict) -> str:
     if kind == "bool_type":
         return f"'{name}' should be true or false, not {describe(value)}"
     if kind == "string_pattern_mismatch":
-        if name == "url":
-            return f"'{value}' is not a web address: it should start with http:// or https://"
-        return f"'{value}' is not a valid id: use lowercase letters, digits and single hyphens"
+        if name == "file":
+            return f"{value!r} is not a file name: use letters, digits, dots, hyphens and underscores"
+        return f"{value!r} is not a valid id: use lowercase letters, digits and single hyphens"
     if kind == "value_error":
         return str(error["ctx"]["error"])
     return f"'{name}': {error['msg']}"
@@ -285,7 +353,7 @@ def _references(value: Any, plan: Any, path: Path_):
     still has its references checked: every problem is reported in one run.
     """
     if isinstance(plan, str):
-        if isinstance(value, str) and ID_RE.match(value):
+        if isinstance(value, str) and is_id(value):
             yield path, plan, value
     elif isinstance(plan, tuple):
         if isinstance(value, list):
@@ -340,12 +408,61 @@ def _check_ranges(record: Record, file: _File, problems: list[Problem]) -> None:
 # -- the whole folder -------------------------------------------------------------------------
 
 
-def data_files(data_dir: Path) -> list[Path]:
-    """Every YAML file under ``data_dir``, at any depth (misplaced ones are reported)."""
+def _ignored(name: str) -> bool:
+    """Hidden files and folders, and what editors leave beside a file they have open
+    (Emacs' .#lock and #autosave#, Vim's .swp, backups ending in ~): never records."""
+    return name.startswith((".", "#")) or name.endswith("~")
+
+
+def data_files(data_dir: Path, problems: list[Problem] | None = None) -> list[Path]:
+    """Every YAML file under ``data_dir``, at any depth (misplaced ones are reported).
+
+    Only regular files inside ``data_dir`` are read: a link to a file elsewhere, a link to a
+    folder (which could lead in a circle), a FIFO or a device is a problem, never read.
+    """
+    problems = [] if problems is None else problems
+    root = data_dir.resolve()
+    shown_dir = _shown(data_dir)
     found = []
-    for folder, _, names in os.walk(data_dir):
-        found.extend(Path(folder, name) for name in names if name.endswith(EXTENSIONS))
+    # os.walk does not enter linked folders (followlinks=False); it lists them, as it lists
+    # links to files and broken links among the files.
+    for folder, folders, names in os.walk(data_dir):
+        relative = Path(folder).relative_to(data_dir).parts
+        for name in sorted(folders):
+            if _ignored(name):
+                folders.remove(name)
+            elif Path(folder, name).is_symlink():
+                shown = "/".join((shown_dir, *relative, name))
+                problems.append(Problem(shown, 1, 1, "is a link to a folder: records are read from real folders only"))
+        for name in names:
+            if _ignored(name) or not name.endswith(EXTENSIONS):
+                continue
+            path = Path(folder, name)
+            shown = "/".join((shown_dir, *relative, name))
+            refused = _refused(path, root)
+            if refused:
+                problems.append(Problem(shown, 1, 1, refused))
+            else:
+                found.append(path)
     return sorted(found)
+
+
+def _refused(path: Path, root: Path) -> str:
+    """Why a file is not read, or "" when it is a regular file inside the data folder."""
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "is a link to nothing (a broken or circular link)"
+        if not target.is_relative_to(root):
+            return "is a link to a file outside the data folder: only files inside it are read"
+    try:
+        mode = path.stat().st_mode
+    except OSError as err:
+        return f"cannot be read: {err.strerror or err}"
+    if not stat.S_ISREG(mode):
+        return "is not a regular file (a FIFO, a device or a folder): only regular files are read"
+    return ""
 
 
 @dataclass(frozen=True)
@@ -365,7 +482,7 @@ def _entries(data_dir: Path, problems: list[Problem]) -> list[_Entry]:
     shown_dir = _shown(data_dir)
     entries: list[_Entry] = []
     seen: dict[tuple[str, str], str] = {}
-    for path in data_files(data_dir):
+    for path in data_files(data_dir, problems):
         parts = path.relative_to(data_dir).parts
         shown = "/".join((shown_dir, *parts))
         collection = parts[0]
@@ -382,15 +499,26 @@ def _entries(data_dir: Path, problems: list[Problem]) -> list[_Entry]:
                 )
             )
             continue
-        record_id = path.stem
-        if not ID_RE.match(record_id):
+        record_id = path.name.removesuffix(path.suffix)
+        if not is_id(record_id):
             problems.append(
                 Problem(
                     shown,
                     1,
                     1,
-                    f"'{record_id}' is not a valid id for a file name: "
+                    f"{record_id!r} is not a valid id for a file name: "
                     "use lowercase letters, digits and single hyphens",
+                )
+            )
+            continue
+        if record_id in RESERVED_IDS:
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"'{record_id}' is reserved for the site's own pages and files: "
+                    f"choose another file name (reserved: {', '.join(sorted(RESERVED_IDS))})",
                 )
             )
             continue
@@ -413,7 +541,78 @@ def _known(entries: list[_Entry]) -> dict[str, set[str]]:
     return known
 
 
-def _record(entry: _Entry, known: dict[str, set[str]], problems: list[Problem]) -> Record | None:
+# -- references that order records ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Link:
+    """A reference that puts one record under or after another: followed from record to
+    record, such references must never lead back to where they started."""
+
+    collection: str
+    source: str
+    target: str
+    shown: str
+    line: int
+    column: int
+
+
+def _ordering(record: Record) -> list[tuple[Path_, str]]:
+    if isinstance(record, Agreement):
+        # "related" goes both ways by nature; part-of, implements, upgrades, establishes do not.
+        return [
+            (("relations", i, "agreement"), r.agreement) for i, r in enumerate(record.relations) if r.type != "related"
+        ]
+    if isinstance(record, Event) and record.part_of:
+        return [(("part_of",), record.part_of)]
+    if isinstance(record, Organisation) and record.parent:
+        return [(("parent",), record.parent)]
+    return []
+
+
+def _check_circles(links: list[_Link], problems: list[Problem]) -> None:
+    """Report every reference that is part of a circle (A upgrades B, B upgrades A)."""
+    graph: dict[tuple[str, str], list[_Link]] = {}
+    for link in links:
+        graph.setdefault((link.collection, link.source), []).append(link)
+    for link in links:
+        if link.target == link.source:  # reported already: a record may not refer to itself
+            continue
+        way_back = _path(graph, (link.collection, link.target), (link.collection, link.source))
+        if way_back is not None:
+            circle = " → ".join([link.source, *way_back])
+            problems.append(
+                Problem(
+                    link.shown,
+                    link.line,
+                    link.column,
+                    f"'{link.target}' leads back to this record ({circle}): "
+                    "these references may not go round in a circle",
+                )
+            )
+
+
+def _path(graph: dict[tuple[str, str], list[_Link]], start: tuple[str, str], goal: tuple[str, str]) -> list[str] | None:
+    """The ids from ``start`` to ``goal`` following links, or None (breadth first, no repeats)."""
+    previous: dict[tuple[str, str], tuple[str, str] | None] = {start: None}
+    queue = [start]
+    for node in queue:
+        if node == goal:
+            ids: list[str] = []
+            at: tuple[str, str] | None = node
+            while at is not None:
+                ids.append(at[1])
+                at = previous[at]
+            return ids[::-1]
+        for link in graph.get(node, ()):
+            nxt = (link.collection, link.target)
+            if nxt not in previous:
+                previous[nxt] = node
+                queue.append(nxt)
+    return None
+
+
+def _record(entry: _Entry, known: dict[str, set[str]], problems: list[Problem], links: list[_Link]) -> Record | None:
     """Read and check one record file: its YAML, its keys and values, its references."""
     result = _read(entry.path, entry.shown, problems)
     if result is None:
@@ -435,122 +634,42 @@ def _record(entry: _Entry, known: dict[str, set[str]], problems: list[Problem]) 
     if isinstance(record, Agreement):
         _check_milestones(record, file, problems)
     _check_ranges(record, file, problems)
+    for path, target in _ordering(record):
+        links.append(_Link(entry.collection, entry.record_id, target, entry.shown, *file.at(path)))
     return record
-
-
-@contextlib.contextmanager
-def _no_cycles() -> Iterator[None]:
-    """Thousands of small objects are made and kept: the cyclic collector would walk them
-    again and again while they are built, for nothing (none of them forms a cycle)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def load(data_dir: str | Path) -> Dataset:
     """Load and check every record under ``data_dir``; raise :class:`DataError` listing all problems."""
-    with _no_cycles():
-        problems: list[Problem] = []
-        entries = _entries(Path(data_dir), problems)
-        known = _known(entries)
-        records: dict[str, dict[str, Record]] = {name: {} for name in COLLECTIONS}
-        for entry in entries:
-            record = _record(entry, known, problems)
-            if record is not None:
-                records[entry.collection][entry.record_id] = record
-        if problems:
-            raise DataError(problems)
-        return Dataset(**records)
+    problems: list[Problem] = []
+    entries = _entries(Path(data_dir), problems)
+    known = _known(entries)
+    records: dict[str, dict[str, Record]] = {name: {} for name in COLLECTIONS}
+    links: list[_Link] = []
+    for entry in entries:
+        record = _record(entry, known, problems, links)
+        if record is not None:
+            records[entry.collection][entry.record_id] = record
+    _check_circles(links, problems)
+    if problems:
+        raise DataError(problems)
+    return Dataset(**records)
 
 
-def check(data_dir: str | Path, jobs: int = 2) -> int:
-    """What :func:`load` checks, for ``make validate``, in ``jobs`` processes: return the
-    number of records, or raise :class:`DataError` listing all problems.
-
-    Reading YAML is most of the work and each file is read on its own, so the files are
-    shared out; only the problems come back, not the records, which would take longer to
-    hand over than to read.
-    """
-    with _no_cycles():
-        problems: list[Problem] = []
-        entries = _entries(Path(data_dir), problems)
-        known = _known(entries)
-        jobs = max(1, min(jobs, len(entries) // 500, os.cpu_count() or 1)) if hasattr(os, "fork") else 1
-        children = []
-        for job in range(1, jobs):
-            read_end, write_end = os.pipe()
-            pid = os.fork()
-            if pid == 0:  # the child: its share of the files, then its problems as one message
-                status = 1
-                try:
-                    os.close(read_end)
-                    found: list[Problem] = []
-                    for entry in entries[job::jobs]:
-                        _record(entry, known, found)
-                    with os.fdopen(write_end, "wb") as out:
-                        pickle.dump(found, out)
-                    status = 0
-                except BaseException:
-                    traceback.print_exc()
-                finally:
-                    os._exit(status)  # never back into the caller's code
-            os.close(write_end)
-            children.append((pid, read_end))
-        for entry in entries[0::jobs]:
-            _record(entry, known, problems)
-        for pid, read_end in children:
-            with os.fdopen(read_end, "rb") as message:
-                sent = message.read()
-            _, status = os.waitpid(pid, 0)
-            if status != 0:
-                raise RuntimeError(f"checking the data failed in a second process (status {status})")
-            problems += pickle.loads(sent)
-        if problems:
-            raise DataError(problems)
-        return len(entries)
-
-
-_cache: dict[Path, tuple[tuple, Dataset]] = {}
-
-
-def _stamp(data_dir: Path) -> tuple:
+def stamp(data_dir: Path) -> tuple:
     """Each YAML file under ``data_dir`` with its modification time and size, from one pass
-    over the folders: a build asks several times, and at 10,000 files it shows."""
+    over the folders: the plugin reads the data again only when this changes."""
     found = []
     folders = [str(data_dir)] if data_dir.is_dir() else []
     while folders:
         with os.scandir(folders.pop()) as entries:
             for entry in entries:
-                if entry.is_dir():
+                if entry.is_dir(follow_symlinks=False):
                     folders.append(entry.path)
                 elif entry.name.endswith(EXTENSIONS):
-                    stat = entry.stat()
-                    found.append((entry.path, stat.st_mtime_ns, stat.st_size))
+                    try:
+                        info = entry.stat()
+                    except OSError:  # a broken link: load() reports it
+                        info = entry.stat(follow_symlinks=False)
+                    found.append((entry.path, info.st_mtime_ns, info.st_size))
     return tuple(sorted(found))
-
-
-def load_cached(data_dir: str | Path, *, keep_last_good: bool = False) -> Dataset:
-    """:func:`load`, done again only when a file under ``data_dir`` changed since the last call.
-
-    The MkDocs hook and ``macros.py`` both ask for the dataset during one build; this keeps
-    that to a single read, and lets ``mkdocs serve`` pick up edits. With ``keep_last_good``,
-    bad data gives the last dataset that loaded (or an empty one) instead of an error: the
-    live preview keeps working while the hook shows the problems on every page.
-    """
-    data_dir = Path(data_dir).resolve()
-    stamp = _stamp(data_dir)
-    cached = _cache.get(data_dir)
-    if cached and cached[0] == stamp:
-        return cached[1]
-    try:
-        dataset = load(data_dir)
-    except DataError:
-        if keep_last_good:
-            return cached[1] if cached else Dataset.empty()
-        raise
-    _cache[data_dir] = (stamp, dataset)
-    return dataset

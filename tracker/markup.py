@@ -1,8 +1,8 @@
 """Data text made safe for the places a page puts it.
 
-Data text never reaches a page as markup: :func:`text` turns every character that Markdown
-or HTML could read as syntax into a numeric character reference, which both leave alone and
-a browser shows as the character itself.
+Data text never reaches a page as markup: every character that Markdown, HTML or Jinja could
+read as syntax becomes a numeric character reference, which Markdown and Jinja leave alone
+and a browser shows as the character itself, in text and in attribute values alike.
 """
 
 from __future__ import annotations
@@ -22,5 +22,18 @@ def text(value: object) -> str:
 
 
 def attr(value: object) -> str:
-    """Data text for an HTML attribute or the page title (which themes print unescaped)."""
+    """Data text for an HTML attribute (a title, an aria-label, a link's address) or the page
+    title, which themes print unescaped.
+
+    The same references as :func:`text`: an attribute inside a block marked ``markdown`` is
+    read by Python-Markdown before it is taken as HTML, so escaping quotes and angle brackets
+    alone would still let ``[x](y)`` become a link that breaks out of the attribute.
+    """
+    return text(value)
+
+
+def meta(value: object) -> str:
+    """Data text for the front matter (a page's title and description). MkDocs and the theme
+    print these into the page unescaped but never read them as Markdown: HTML escaping is what
+    they need, and search shows the title as written."""
     return html.escape(" ".join(str(value).split()), quote=True).replace("{", "&#123;").replace("}", "&#125;")

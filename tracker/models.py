@@ -12,6 +12,7 @@ import importlib
 import os
 import re
 from typing import Annotated, ClassVar, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -68,6 +69,24 @@ def describe(value: object) -> str:
     return type(value).__name__
 
 
+def _web_address(value: str) -> str:
+    """An http(s) address as a page may link it: parsed, and refused if any character of it
+    could end an attribute, a tag or a Markdown link, or is white space."""
+    unsafe = next((ch for ch in value if ch.isspace() or ch in _URL_UNSAFE or not ch.isprintable()), None)
+    if unsafe is not None:
+        raise ValueError(f"'{value}' is not a web address: it may not contain {unsafe!r}")
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 (raises on a port that is not a number)
+    except ValueError as err:
+        raise ValueError(f"'{value}' is not a web address: {err}") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"'{value}' is not a web address: it should start with http:// or https:// and a host name")
+    return value
+
+
+_URL_UNSAFE = frozenset("\"'<>`\\{}|^")
+
 # Free text is stored with its white space folded: a YAML block may wrap lines anywhere.
 Text = Annotated[str, Field(min_length=1), AfterValidator(_squash)]
 Date = Annotated[
@@ -75,6 +94,11 @@ Date = Annotated[
     PlainValidator(_date),
     PlainSerializer(lambda d: d.iso, return_type=str),
     WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}),
+]
+WebAddress = Annotated[
+    str,
+    AfterValidator(_web_address),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": r"^https?://[^\s\"'<>`\\{}|^]+$"}),
 ]
 # Written out, not made by a function: a type checker reads only literal aliases as types.
 AgreementRef = Annotated[str, Ref("agreements"), Field(pattern=ID_PATTERN)]
@@ -247,9 +271,7 @@ class Source(Record):
     attributes_to: list[OrganisationRef] = Field(
         default_factory=list, description="Bodies the document gives as the origin of what it reports."
     )
-    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = Field(
-        default=None, description="Only where the document gives it."
-    )
+    url: WebAddress | None = Field(default=None, description="Only where the document gives it.")
     file: Annotated[str, Field(pattern=r"^[\w.-]+$", description="The document's file in shared/sources/.")]
     summary: Text
     notes: list[Text] = Field(default_factory=list)
@@ -501,6 +523,15 @@ def register(cls: type[Record]) -> type[Record]:
 
 
 ID_RE = re.compile(ID_PATTERN)
+
+# File names that would take the place of a page or file the site makes itself (a section's
+# index page, the data API, the theme's assets, search, the 404 page).
+RESERVED_IDS = frozenset({"index", "api", "assets", "search", "404", "sitemap", "schema"})
+
+
+def is_id(value: str) -> bool:
+    """The whole value is an id (``$`` alone would let a trailing newline through)."""
+    return ID_RE.fullmatch(value) is not None
 
 
 # Imported last: those modules import this one (for Record, register and the field types).

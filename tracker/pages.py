@@ -9,11 +9,10 @@ Every collection of :data:`tracker.models.COLLECTIONS` gets both, named from its
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .markup import attr
+from .markup import meta
 from .models import COLLECTIONS
 from .queries import Queries
 from .urls import index_path, index_src_uri, src_uri, year_src_uri
@@ -43,34 +42,10 @@ class Page:
     def template(self) -> str:
         return f"{self.query}.md.j2"
 
-    def meta(self) -> dict[str, object]:
-        """The page's front matter, as its template sees it (``page.meta``, and each key by name).
-
-        The hook renders the body in a second process while MkDocs converts other pages
-        (tracker/hook.py); ``render_macros: false`` tells mkdocs-macros not to render it again.
-        """
-        meta: dict[str, object] = {"title": self.title, "description": self.description, "render_macros": False}
-        if self.arg is not None:
-            meta["record"] = self.arg
-        if self.section:
-            meta |= {"section": self.section, "section_url": self.section_url or ""}
-        else:
-            # Section indexes are wide tables and grids: the tabs already give the navigation.
-            meta["hide"] = ["navigation"]
-        if self.query in UNSEARCHED:
-            meta["search"] = {"exclude": True}
-        return meta
-
     @property
-    def body(self) -> str:
-        return f'{{% include "{self.template}" %}}\n'
-
-    def markdown(self) -> str:
-        """The page source: front matter, then its template, which asks its query for what to show."""
-        # JSON is YAML too, and Python writes it far faster than a YAML dumper: it matters
-        # at ten thousand pages.
-        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in self.meta().items())
-        return f"---\n{front}\n---\n{self.body}"
+    def searched(self) -> bool:
+        """Pages that only list what record pages say stay out of the search index."""
+        return self.query not in UNSEARCHED
 
 
 def pages(queries: Queries) -> list[Page]:
@@ -93,8 +68,8 @@ def pages(queries: Queries) -> list[Page]:
                     src_uri(record),
                     record.singular,
                     record.id,
-                    attr(record.label),
-                    attr(abstract(record)),
+                    meta(record.label),
+                    meta(abstract(record)),
                     section=title,
                     section_url=index_path(collection),
                 )

@@ -8,13 +8,11 @@ per build) and hands it to them. ``agreement(id)`` feeds ``/agreements/<id>/`` t
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from . import views
 from .dataset import Dataset
 from .views.base import Entry, Fact, Index
 
-__all__ = ["Entry", "Fact", "Queries", "for_dataset"]
+__all__ = ["Entry", "Fact", "Queries"]
 
 
 class Queries:
@@ -95,9 +93,3 @@ class Queries:
 
     def index(self, collection: str) -> views.records.IndexView:
         return views.records.index(self.ix, collection)
-
-
-@lru_cache(maxsize=2)
-def for_dataset(data: Dataset) -> Queries:
-    """One Queries per loaded dataset, shared by the hook and macros.py within a build."""
-    return Queries(data)

