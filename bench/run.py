@@ -2,7 +2,7 @@
 
 For 100, 1,000 and 10,000 synthetic records (bench/generate.py) it times validation, the
 real build, and a baseline: the very pages the engine produced, written out as plain
-Markdown and built with the same mkdocs.yml but no macros and no hook. It prints one table,
+Markdown and built with the same mkdocs.yml but no macros and no tracker plugin. It prints one table,
 then search timings in headless Chromium at the largest size, the home page's weight, and
 the real dataset's build and live-reload times; everything is also saved as JSON under
 bench/results/. A script that prints figures, not a test: nothing here asserts.
@@ -71,9 +71,7 @@ def bench_size(n: int) -> dict:
     )
 
     # The pages as the engine rendered them, for the baseline (not timed).
-    dump_config = write_config(
-        ".bench-dump.yml", "INHERIT: mkdocs.yml\nhooks:\n  - tracker/hook.py\n  - bench/dump.py\n"
-    )
+    dump_config = write_config(".bench-dump.yml", "INHERIT: mkdocs.yml\nhooks:\n  - bench/dump.py\n")
     run(
         [*MKDOCS, "-f", str(dump_config), "-d", str(WORK / f"{n}-dump-site")],
         {**env, "BENCH_DUMP": str(dump)},

@@ -198,3 +198,46 @@ def test_the_preview_reloads_and_shows_data_problems_instead_of_stopping(tmp_pat
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_a_rebuild_that_fails_after_validation_never_leaves_the_preview_stuck(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRACKER_DATA": str(data)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project_copy,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=(tmp_path / "serve.log").open("w"),
+    )
+    url = f"http://127.0.0.1:{port}/agreements/harbour-mou/"
+    try:
+        wait_for(url, lambda body: "Memorandum on harbour pilots" in body, 60)
+        # Once failed late (rendering the timeline): now refused by validation, shown on the page.
+        path = data / "events" / "harbour-summit.yml"
+        good = path.read_text()
+        path.write_text(good.replace("date: 2021-06-14", "date: 9999-12-31"))
+        body = wait_for(url, lambda body: "tk-problems" in body)
+        assert "'9999-12-31' is out of range" in BeautifulSoup(body, "html.parser").get_text()
+        path.write_text(good)
+        wait_for(url, lambda body: "tk-problems" not in body)
+        # A template error: the page says what broke, every request is answered.
+        template = project_copy / "tracker" / "templates" / "agreement.md.j2"
+        source = template.read_text()
+        # Inside a block: a template that extends record.md.j2 shows nothing outside its blocks.
+        assert "{% block body -%}\n" in source
+        template.write_text(source.replace("{% block body -%}\n", "{% block body -%}\n{{ q.no_such_query() }}\n"))
+        body = wait_for(url, lambda body: "Template error" in body)
+        assert "agreement.md.j2" in body
+        assert "Memorandum" in fetch(f"http://127.0.0.1:{port}/agreements/")
+        template.write_text(source)
+        body = wait_for(url, lambda body: "Template error" not in body)
+        assert "Memorandum on harbour pilots" in body
+        assert server.poll() is None, "the preview stopped"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -120,3 +121,35 @@ def test_every_published_file_reads_back_with_its_parser(hostile_site: Path) -> 
     feed = feedparser.parse(feed_bytes)
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.entries
+
+
+def test_every_page_carries_the_policy_before_any_script(fixture_site: Path) -> None:
+    pages = [*fixture_site.rglob("*.html")]
+    assert len(pages) > 20
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        policy = html.find('<meta http-equiv="Content-Security-Policy"')
+        assert 0 < policy < html.find("<script"), path
+        assert "script-src 'self' 'sha256-" in html
+        assert "'unsafe-inline'" not in html[policy : html.index(">", policy)].split("style-src")[0]
+
+
+def test_the_policy_stops_a_script_that_escaping_missed(fixture_site: Path, tmp_path: Path, browser: Browser) -> None:
+    # As if a template forgot to escape: a script and a handler written into a built page.
+    site = tmp_path / "site"
+    shutil.copytree(fixture_site, site)
+    target = site / "agreements" / "harbour-accord" / "index.html"
+    html = target.read_text(encoding="utf-8")
+    injected = '<script>window.__ran = true</script><img src="x" onerror="window.__ran = true">'
+    target.write_text(html.replace("<article", injected + "<article", 1), encoding="utf-8")
+    with serve(site) as url:
+        page = browser.new_page()
+        violations: list[str] = []
+        page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
+        page.goto(url + "agreements/harbour-accord/", wait_until="load")
+        page.wait_for_timeout(300)
+        assert page.evaluate("() => window.__ran === true") is False
+        # Material's own scripts ran: its palette and search are set up.
+        assert page.evaluate("() => typeof __md_get") == "function"
+        page.close()
+    assert len(violations) >= 2  # the script and the handler, each refused
