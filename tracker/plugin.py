@@ -56,6 +56,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
     def __init__(self) -> None:
         # MkDocs keeps one instance across the rebuilds of `mkdocs serve` (it has on_startup).
         self.command = ""
+        self._stages = False
         self.data = Dataset.empty()  # the last dataset that loaded without problems
         self.problems: list[str] = []  # what is wrong with the data now (the preview shows it)
         self.queries = Queries(self.data)
@@ -70,6 +71,8 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        # `mkdocs build --dirty` updates the site folder in place by design: nothing to stage.
+        self._stages = command == "build" and not dirty
 
     # Before mkdocs-macros' on_config (macros.py reads the queries from here), and before
     # MkDocs empties the site folder. A bad record stops `mkdocs build` here; `mkdocs serve`
@@ -81,6 +84,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         config.extra["data_problems"] = self.problems
         if self.command == "build":
             self._check_site_url(config)
+        if self._stages:
             self._stage(config)
         return config
 
@@ -103,7 +107,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         # `mkdocs serve --clean` starts its plugins as for a build: its first build is already
         # staged, and is put in place now, since the server serves the folder as it is.
         self._publish()
-        self.command = "serve"
+        self.command, self._stages = "serve", False
         server.watch(str(self.data_dir(config)))
         return server
 
