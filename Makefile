@@ -8,10 +8,13 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site serve test validate new schema lint bench screenshots chromium clean
+.PHONY: site publish serve test validate new schema lint bench screenshots chromium clean
 
 site: $(VENV)/.site  ## Build the site into site/
 	$(BIN)/mkdocs build --strict
+
+publish: $(VENV)/.site  ## Build for readers: refuses unless SITE_URL is the public address
+	TRACKER_PUBLISH=true $(BIN)/mkdocs build --strict
 
 # The preview's site is thrown away when it stops; built in memory (tmpfs), where the machine
 # has it, each rebuild after an edit is a few tenths of a second sooner than on disk.

@@ -392,3 +392,30 @@ def test_no_temporary_folder_is_left_by_a_build_that_fails_late(project_copy: Pa
     assert "sector.md.j2:1" in built.stderr, built.stderr
     assert list(temp.iterdir()) == []
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_build_for_publishing_refuses_a_local_address(tmp_path: Path) -> None:
+    local = mkdocs_build(tmp_path / "local")
+    assert local.returncode == 0, local.stderr
+    assert "Set SITE_URL=https://" in local.stderr  # said loudly, but a local build may go on
+    refused = mkdocs_build(tmp_path / "refused", env={"TRACKER_PUBLISH": "true"})
+    assert refused.returncode == 1
+    assert "refusing to publish: site_url is http://127.0.0.1:8000/" in refused.stderr
+    assert not (tmp_path / "refused").exists()
+
+
+def test_a_published_build_names_no_local_address(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    built = mkdocs_build(site, env={"TRACKER_PUBLISH": "true", "SITE_URL": "https://tracker.example.org/"})
+    assert built.returncode == 0, built.stderr
+    assert "SITE_URL" not in built.stderr
+    local = [
+        str(p.relative_to(site))
+        for p in site.rglob("*")
+        if p.is_file() and p.suffix in {".html", ".json", ".csv", ".ics", ".xml"} and b"127.0.0.1" in p.read_bytes()
+    ]
+    assert local == []
+    assert b"https://tracker.example.org/agreements/harbour-accord/" in (site / "feed.xml").read_bytes()
+    page = (site / "agreements" / "harbour-accord" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://tracker.example.org/agreements/harbour-accord/"' in page  # the citation
+    assert '<link rel="alternate" type="application/atom+xml"' in page

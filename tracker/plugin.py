@@ -36,6 +36,8 @@ from .load import DataError, load, stamp
 from .pages import Page, pages
 from .queries import Queries
 
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
+
 
 class TrackerConfig(base.Config):
     # Where the records are read from, relative to mkdocs.yml; the tests point it at their
@@ -45,12 +47,16 @@ class TrackerConfig(base.Config):
     feed_size = c.Type(int, default=export.FEED_SIZE)
     # A Content-Security-Policy on every built page: no inline script but Material's own.
     content_security_policy = c.Type(bool, default=True)
+    # A build meant for publishing (make publish): refuse a site_url on this machine, which
+    # would put local addresses into every citation, the feed, the calendar and the CSV.
+    publish = c.Type(bool, default=False)
 
 
 class TrackerPlugin(BasePlugin[TrackerConfig]):
     def __init__(self) -> None:
         # MkDocs keeps one instance across the rebuilds of `mkdocs serve` (it has on_startup).
         self.command = ""
+        self._stages = False
         self.data = Dataset.empty()  # the last dataset that loaded without problems
         self.problems: list[str] = []  # what is wrong with the data now (the preview shows it)
         self.queries = Queries(self.data)
@@ -65,6 +71,8 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        # `mkdocs build --dirty` updates the site folder in place by design: nothing to stage.
+        self._stages = command == "build" and not dirty
 
     # Before mkdocs-macros' on_config (macros.py reads the queries from here), and before
     # MkDocs empties the site folder. A bad record stops `mkdocs build` here; `mkdocs serve`
@@ -75,15 +83,31 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         self._load(config)
         config.extra["data_problems"] = self.problems
         if self.command == "build":
+            self._check_site_url(config)
+        if self._stages:
             self._stage(config)
         return config
+
+    def _check_site_url(self, config: MkDocsConfig) -> None:
+        host = urlsplit(config.site_url or "").hostname or ""
+        if host and host not in LOCAL_HOSTS:
+            return
+        message = (
+            f"site_url is {config.site_url or 'not set'}: citations, the feed, the calendar and the CSV "
+            "name that address. Set SITE_URL=https://…/ (the public address) for a build meant for readers."
+        )
+        if self.config.publish:
+            raise PluginError(f"refusing to publish: {message}")
+        # Printed, not logged: `build --strict` would abort on a logged warning, and a local
+        # build (the tests', a contributor's) is legitimate.
+        print(f"WARNING: {message}", file=sys.stderr)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """Rebuild the preview when a record changes, wherever ``data_dir`` points."""
         # `mkdocs serve --clean` starts its plugins as for a build: its first build is already
         # staged, and is put in place now, since the server serves the folder as it is.
         self._publish()
-        self.command = "serve"
+        self.command, self._stages = "serve", False
         server.watch(str(self.data_dir(config)))
         return server
 
