@@ -29,7 +29,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import export
+from . import export, urls
 from .dataset import Dataset
 from .jinja_cache import CACHE
 from .load import DataError, load, stamp
@@ -185,6 +185,8 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         env.bytecode_cache = CACHE
+        # The theme's own templates (the 404 page) write the site's addresses as pages do.
+        env.filters.update(urls.THEME_FILTERS)
         # The live preview injects an inline script of its own (live reload): no policy there.
         if self.config.content_security_policy and self.command != "serve":
             self._csp = content_security_policy(env, config, files)

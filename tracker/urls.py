@@ -55,6 +55,5 @@ def year_src_uri(year: int) -> str:
 
 
 # For the theme's own templates (the 404 page), which MkDocs renders in its environment, not
-# mkdocs-macros': a plugin's on_env adds them (``env.filters.update(THEME_FILTERS)``), and
-# ``{{ "agreements"|index_path|url }}`` then replaces the hand-written section addresses.
+# mkdocs-macros': the plugin's on_env adds them, so ``{{ "agreements"|index_path|url }}``.
 THEME_FILTERS = {"index_path": index_path, "page_path": page_path}
