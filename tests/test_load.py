@@ -306,3 +306,12 @@ def test_a_reference_to_a_broken_record_is_not_reported_again(tmp_path: Path) ->
     found = problems(tmp_path, **{"organisations__land-b": "name: [Landb\n"})
     assert len(found) == 1
     assert found[0].startswith("data/organisations/land-b.yml:2:1: YAML syntax error")
+
+
+def test_a_bad_file_name_is_not_called_an_id(tmp_path: Path) -> None:
+    # The pattern of `file:` is not an id's: the message names what a file name may hold.
+    found = problems(tmp_path, sources__src=SOURCE.replace("file: test.txt", "file: bad name.txt"))
+    assert found == [
+        "data/sources/src.yml:4:7: 'bad name.txt' is not a file name: "
+        "use letters, digits, dots, hyphens and underscores"
+    ]
