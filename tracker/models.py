@@ -116,8 +116,10 @@ MilestoneType = Literal[
     "signed",
     "adopted",
     "established",
+    "ratified",
     "legal-procedures-completed",
     "entered-into-force",
+    "amended",
     "anniversary",
     "upgrade-talks-agreed",
     "upgrade-negotiations-launched",
@@ -132,6 +134,7 @@ MILESTONE_ORDER = (
     "negotiations-launched",
     "negotiations-concluded",
     "signed",
+    "ratified",
     "legal-procedures-completed",
     "entered-into-force",
 )
@@ -172,7 +175,7 @@ class Signatory(Item):
     cite: Cites
 
 
-RelationType = Literal["part-of", "implements", "upgrades", "establishes", "related", "possibly-same-as"]
+RelationType = Literal["part-of", "implements", "upgrades", "revises", "establishes", "related", "possibly-same-as"]
 
 
 class Relation(Item):
@@ -389,6 +392,8 @@ class Event(Record):
         "meeting",
         "signing-ceremony",
         "conference",
+        "exchange-of-letters",
+        "diplomatic-relations",
     ]
     date: Date | None = Field(default=None, description="When it began (or took place): YYYY, YYYY-MM or YYYY-MM-DD.")
     by: Date | None = Field(default=None, description="No later than: the document gives only a bound.")
@@ -435,6 +440,9 @@ class Agreement(Record):
         "mou",
         "commercial-agreement",
         "trade-arrangement",
+        "double-taxation-agreement",
+        "air-services-agreement",
+        "treaty",
     ]
     parties: Annotated[list[OrganisationRef], Field(min_length=1, description="States or bodies bound by it.")]
     signatories: list[Signatory] = Field(default_factory=list)
@@ -510,6 +518,8 @@ LABELS = {
     "negotiation-round": "Negotiation round",
     "upgrade-negotiations-launched": "Upgrade negotiations launched",
     "implementation-review": "Implementation review",
+    "ratified": "Ratified",
+    "amended": "Amended or expanded",
     # statuses
     "in-force": "In force",
     "concluded": "Concluded",
@@ -523,10 +533,14 @@ LABELS = {
     "mou": "Memorandum of understanding",
     "commercial-agreement": "Commercial agreement",
     "trade-arrangement": "Trade arrangement",
+    "double-taxation-agreement": "Double taxation agreement",
+    "air-services-agreement": "Air services agreement",
+    "treaty": "Treaty",
     # relation types, read from the agreement that holds them
     "part-of": "Part of",
     "implements": "Implements",
     "upgrades": "Upgrades",
+    "revises": "Revises",
     "establishes": "Establishes",
     "related": "Related to",
     "possibly-same-as": "Possibly the same instrument as",
@@ -539,6 +553,8 @@ LABELS = {
     "meeting": "Meeting",
     "signing-ceremony": "Signing ceremony",
     "conference": "Conference",
+    "exchange-of-letters": "Exchange of letters",
+    "diplomatic-relations": "Diplomatic relations",
     # organisation kinds
     "state": "State",
     "international-organisation": "International organisation",
@@ -577,6 +593,7 @@ INVERSE_LABELS = {
     "part-of": "Includes",
     "implements": "Implemented by",
     "upgrades": "Upgraded by",
+    "revises": "Revised by",
     "establishes": "Established by",
     "related": "Related to",
     "possibly-same-as": "Possibly the same instrument as",
