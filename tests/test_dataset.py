@@ -408,3 +408,30 @@ def test_data_is_in_our_own_words():
         [sys.executable, str(COPYCHECK), "data"], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_disagreements_of_documents_102_to_115_are_kept_apart(data):
+    # README 13: 102 gives the day relations began, 103 and 112 the year only.
+    relations = data.events["establishment-of-diplomatic-relations"]
+    assert_date(relations.date, "1975-08-08", "day")
+    cited = [set(n.cite) for n in relations.notes]
+    for source in (
+        "mfa-50th-anniversary-letters-2025",
+        "lee-kuan-yew-funeral-park-geun-hye-2015",
+        "pm-lee-holiday-korea-ties",
+    ):
+        assert {source} in cited
+    # README 13: 104 calls Kim Dae-jung's visit both a state and an official visit.
+    kim = " ".join(n.text for n in data.events["kim-dae-jung-visit-to-singapore-2000"].notes)
+    assert "state visits" in kim
+    assert "official visit" in kim
+    # The revised tax agreement: signatories per party with their offices, its day derived.
+    dta = data.agreements["singapore-korea-double-taxation-agreement-2019"]
+    assert {(s.person, s.party) for s in dta.signatories} == {
+        ("ahn-young-jip", "south-korea"),
+        ("ng-wai-choong", "singapore"),
+    }
+    signed = milestone(dta, "signed")
+    assert_date(signed.date, "2019-05-13", "day")
+    assert signed.derived
+    assert dta.relations[0].agreement == "singapore-korea-double-taxation-agreement-1981"
