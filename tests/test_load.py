@@ -305,26 +305,6 @@ def test_a_reference_to_a_broken_record_is_not_reported_again(tmp_path: Path) ->
     found = problems(tmp_path, **{"organisations__land-b": "name: [Landb\n"})
     assert len(found) == 1
     assert found[0].startswith("data/organisations/land-b.yml:2:1: YAML syntax error")
-<<<<<<< HEAD
-=======
-
-
-def test_check_in_two_processes_reports_what_load_reports(tmp_path: Path) -> None:
-    # `make validate` shares the files between two processes (above 1,000 files): every
-    # problem still comes back, in the same words and order as from load().
-    sectors = {f"sectors__s{i:04d}": f"name: Sector {i}\nsummary: A sector.\ncite: [src]\n" for i in range(1200)}
-    for i in (3, 4, 600, 1001):  # in both processes' shares
-        sectors[f"sectors__s{i:04d}"] = f"name: Sector {i}\nsumary: A sector.\ncite: [srcc]\n"
-    root = dataset(tmp_path, **sectors)
-    with pytest.raises(DataError) as loaded:
-        load(root)
-    with pytest.raises(DataError) as checked:
-        load_module.check(root, jobs=2)
-    assert len(checked.value.problems) == 12
-    assert str(checked.value) == str(loaded.value)
-    for i in (3, 4, 600, 1001):
-        sectors[f"sectors__s{i:04d}"] = f"name: Sector {i}\nsummary: A sector.\ncite: [src]\n"
-    assert load_module.check(dataset(tmp_path / "fixed", **sectors), jobs=2) == 1204
 
 
 def test_date_spans_are_written_once() -> None:
@@ -361,4 +341,3 @@ def test_a_source_publisher_is_an_organisation(tmp_path: Path) -> None:
     assert "unknown organisation 'gazette'" in found[0]
     undated = problems(tmp_path, sources__src=SOURCE.replace("date: 2024-05-06\n", "undated: true\ndate: 2024\n"))
     assert "needs 'derived'" in undated[0]
->>>>>>> data
