@@ -238,7 +238,7 @@ def test_event_dates_and_nesting(data):
         "north-korea-us-summit-2018": ("2018", "year", None),
         "asean-summit-kuala-lumpur-2025": ("2025", "year", None),
         "apec-summit-gyeongju-2025": ("2025", "year", None),
-        "wong-official-visit-to-korea-2025": ("2025-10-29", "day", None),
+        "wong-official-visit-to-korea-2025": ("2025", "year", None),
         "seoul-summit-2025": ("2025-11-02", "day", "wong-official-visit-to-korea-2025"),
         "seoul-summit-2025-signing-ceremony": ("2025-11-02", "day", "seoul-summit-2025"),
         "lee-state-visit-to-singapore-2026": ("2026-03", "month", None),
