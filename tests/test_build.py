@@ -86,10 +86,14 @@ def test_agreement_page(fixture_site: Path) -> None:
     assert names.startswith("Short name: HA · Also called: Port Accord [")
     assert "Short name" not in facts
     assert [a.get_text() for a in facts["Parties"].find_all("a")] == ["Republic of Landa", "Republic of Landb"]
-    assert [a.get_text() for a in facts["Signed by"].find_all("a", class_=False)][:2] == [
-        "Quill Marlow",
+    # Signatories grouped by the party they signed for, each with the office held then.
+    assert [a.get_text() for a in facts["Signed by"].find_all("a", class_=False)] == [
         "Republic of Landa",
+        "Quill Marlow",
+        "Republic of Landb",
+        "Rena Voss",
     ]
+    assert "For Republic of Landa : Quill Marlow , Harbour Minister" in facts["Signed by"].get_text(" ", strip=True)
     # Milestones in date order, each at its precision; the derived one says so and why.
     rows = [
         [td.get_text(" ", strip=True) for td in tr.find_all("td")]

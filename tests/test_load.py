@@ -332,3 +332,12 @@ def test_check_in_two_processes_reports_what_load_reports(tmp_path: Path) -> Non
     for i in (3, 4, 600, 1001):
         sectors[f"sectors__s{i:04d}"] = f"name: Sector {i}\nsummary: A sector.\ncite: [src]\n"
     assert load_module.check(dataset(tmp_path / "fixed", **sectors), jobs=2) == 1204
+
+
+def test_date_spans_are_written_once() -> None:
+    from tracker.dates import PartialDate as D
+
+    assert D.parse("2024-10-07").to(D.parse("2024-10-09")) == "7 to 9 October 2024"
+    assert D.parse("2024-09-30").to(D.parse("2024-10-02")) == "30 September to 2 October 2024"
+    assert D.parse("2024-12-30").to(D.parse("2025-01-02")) == "30 December 2024 to 2 January 2025"
+    assert D.parse("2024-10-07").to(None) == "7 October 2024"

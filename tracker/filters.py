@@ -13,6 +13,13 @@ def date(value: PartialDate | None) -> str:
     return str(value) if value else "date not given"
 
 
+def when(record) -> str:
+    """When an event (or milestone) happened: a span, a single date, or "by" a bound."""
+    if getattr(record, "date", None) is None:
+        return f"by {record.by}" if getattr(record, "by", None) else "date not given"
+    return record.date.to(getattr(record, "end", None))
+
+
 def label(value: str) -> str:
     return LABELS.get(value, value)
 
@@ -43,6 +50,10 @@ class Citations:
         numbers = {self._numbers.setdefault(s, len(self._numbers) + 1): s for s in dict.fromkeys(source_ids)}
         marks = "".join(f"[\\[{n}\\]](#source-{numbers[n]}){{ .tk-cite }}" for n in sorted(numbers))
         return f'<span class="tk-refs" data-search-exclude>{marks}</span>' if marks else ""
+
+    def publisher(self, source: Record) -> str:
+        """The name of a source's publisher, for the list of sources at a page's foot."""
+        return self._data.organisations[source.publisher].name if source.publisher else ""
 
     @property
     def sources(self) -> list[Record]:
@@ -91,6 +102,7 @@ FILTERS = {
     "text": text,
     "attr_text": attr,
     "date": date,
+    "when": when,
     "label": label,
     "link": link,
     "data_link": data_link,

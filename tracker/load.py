@@ -329,7 +329,7 @@ def _check_milestones(agreement: Agreement, file: _File, problems: list[Problem]
 def _check_ranges(record: Record, file: _File, problems: list[Problem]) -> None:
     pairs: list[tuple[Path_, Any, Any]] = []
     if hasattr(record, "end"):
-        pairs.append((("end",), record.date, record.end))
+        pairs.append((("end",), record.when, record.end))
     for i, role in enumerate(getattr(record, "roles", ())):
         pairs.append((("roles", i, "until"), role.since, role.until))
     for path, start, end in pairs:

@@ -19,7 +19,17 @@ from pydantic import BaseModel
 
 from .dataset import Dataset
 from .dates import PartialDate
-from .models import COLLECTIONS, INVERSE_LABELS, LABELS, Agreement, Event, Milestone, MilestoneType, Record
+from .models import (
+    COLLECTIONS,
+    INVERSE_LABELS,
+    LABELS,
+    OPINION_KINDS,
+    Agreement,
+    Event,
+    Milestone,
+    MilestoneType,
+    Record,
+)
 
 
 @dataclass(frozen=True)
@@ -33,7 +43,7 @@ class Entry:
     @property
     def bound(self) -> bool:
         """True when the document gives only a date by which it had happened."""
-        return self.milestone is not None and self.milestone.date is None
+        return (self.milestone or self.record).date is None
 
     @property
     def sectors(self) -> list[str]:
@@ -81,7 +91,7 @@ class Queries:
 
     @cached_property
     def entries(self) -> list[Entry]:
-        found = [Entry(e.date, e) for e in self.data.events.values()]
+        found = [Entry(e.when, e) for e in self.data.events.values()]
         for agreement in self.data.agreements.values():
             found.extend(Entry(m.when, agreement, m) for m in agreement.milestones)
         return sorted(found, key=lambda e: e.key)
@@ -141,6 +151,10 @@ class Queries:
         for s in self.data.sources.values():
             for org in s.issuers:
                 table[org]["issued"].append(s)
+            if s.publisher:
+                table[s.publisher]["published"].append(s)
+            if s.reprint_of:
+                table[s.reprint_of]["reprinted"].append(s)
             for org in s.attributes_to:
                 table[org]["attributed"].append(s)
         for f in self.data.figures.values():
@@ -163,7 +177,7 @@ class Queries:
     @cached_property
     def _parts(self) -> dict[str, list[Event]]:
         table = defaultdict(list)
-        for e in sorted(self.data.events.values(), key=lambda x: (x.date, x.name)):
+        for e in sorted(self.data.events.values(), key=lambda x: (x.when, x.name)):
             if e.part_of:
                 table[e.part_of].append(e)
         return table
@@ -261,8 +275,14 @@ class Queries:
     def agreement(self, agreement_id: str) -> dict:
         a = self.data.agreements[agreement_id]
         related = {r.agreement for r in a.relations} | {other.id for _, other, _ in self._incoming[a.id]}
+        by_party: dict[str | None, list] = {}
+        for s in a.signatories:
+            by_party.setdefault(s.party, []).append(s)
         return {
             "record": a,
+            "signatories": [
+                (self.data.organisations[party] if party else None, sigs) for party, sigs in by_party.items()
+            ],
             "milestones": sorted(a.milestones, key=lambda m: (m.when, MILESTONE_RANK.get(m.type, 99))),
             "outgoing": [(LABELS[r.type], self.data.agreements[r.agreement], r) for r in a.relations],
             "incoming": self._incoming[a.id],
@@ -276,7 +296,7 @@ class Queries:
         }
 
     def events(self) -> dict:
-        ordered = sorted(self.data.events.values(), key=lambda e: (e.date, e.name))
+        ordered = sorted(self.data.events.values(), key=lambda e: (e.when, e.name))
         return {"main": [e for e in ordered if not e.context], "context": [e for e in ordered if e.context]}
 
     def event(self, event_id: str) -> dict:
@@ -358,7 +378,7 @@ class Queries:
             "record": p,
             "roles": _grouped_roles(p.roles),
             "signed": seen["signed"],
-            "events": sorted(seen["events"], key=lambda pair: pair[0].date),
+            "events": sorted(seen["events"], key=lambda pair: pair[0].when),
         }
 
     def organisations(self) -> dict:
@@ -376,8 +396,21 @@ class Queries:
             "parent": self.data.organisations[o.parent] if o.parent else None,
             "people": [(person, roles) for person, roles in people.values()],
             "nationals": [p for p in seen["nationals"] if p.id not in people],
-            **{k: seen[k] for k in ("party", "signed_for", "units", "based", "issued", "attributed", "figures")},
-            "events": sorted(seen["events"], key=lambda pair: pair[0].date),
+            **{
+                k: seen[k]
+                for k in (
+                    "party",
+                    "signed_for",
+                    "units",
+                    "based",
+                    "issued",
+                    "published",
+                    "reprinted",
+                    "attributed",
+                    "figures",
+                )
+            },
+            "events": sorted(seen["events"], key=lambda pair: pair[0].when),
         }
 
     def sources(self) -> dict:
@@ -401,7 +434,12 @@ class Queries:
         }
 
     def figures(self) -> dict:
-        return {"figures": sorted(self.data.figures.values(), key=lambda f: (f.as_of or PartialDate(9999), f.name))}
+        ordered = sorted(self.data.figures.values(), key=lambda f: (f.as_of or PartialDate(9999), f.name))
+        return {
+            "figures": ordered,
+            "measured": [f for f in ordered if f.kind not in OPINION_KINDS],
+            "opinions": [f for f in ordered if f.kind in OPINION_KINDS],
+        }
 
     def figure(self, figure_id: str) -> dict:
         f = self.data.figures[figure_id]
