@@ -404,13 +404,13 @@ class Queries:
                     "units",
                     "based",
                     "issued",
-                    "published",
                     "reprinted",
                     "attributed",
                     "figures",
                 )
             },
             "events": sorted(seen["events"], key=lambda pair: pair[0].when),
+            "published": sorted(seen["published"], key=lambda s: (s.date or PartialDate(9999), s.title)),
         }
 
     def sources(self) -> dict:
