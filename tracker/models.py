@@ -344,6 +344,7 @@ class Organisation(Record):
         "publisher",
         "legal-database",
         "venue",
+        "business-association",
     ]
     country: OrganisationRef | None = None
     parent: OrganisationRef | None = None
@@ -389,6 +390,8 @@ class Event(Record):
         "meeting",
         "signing-ceremony",
         "conference",
+        "ceremony",
+        "reception",
     ]
     date: Date | None = Field(default=None, description="When it began (or took place): YYYY, YYYY-MM or YYYY-MM-DD.")
     by: Date | None = Field(default=None, description="No later than: the document gives only a bound.")
@@ -435,6 +438,9 @@ class Agreement(Record):
         "mou",
         "commercial-agreement",
         "trade-arrangement",
+        "treaty",
+        "arrangement",
+        "agreement",
     ]
     parties: Annotated[list[OrganisationRef], Field(min_length=1, description="States or bodies bound by it.")]
     signatories: list[Signatory] = Field(default_factory=list)
@@ -523,6 +529,9 @@ LABELS = {
     "mou": "Memorandum of understanding",
     "commercial-agreement": "Commercial agreement",
     "trade-arrangement": "Trade arrangement",
+    "treaty": "Treaty",
+    "arrangement": "Arrangement",
+    "agreement": "Agreement or memorandum (the documents do not say which)",
     # relation types, read from the agreement that holds them
     "part-of": "Part of",
     "implements": "Implements",
@@ -539,6 +548,8 @@ LABELS = {
     "meeting": "Meeting",
     "signing-ceremony": "Signing ceremony",
     "conference": "Conference",
+    "ceremony": "Ceremony",
+    "reception": "Reception",
     # organisation kinds
     "state": "State",
     "international-organisation": "International organisation",
@@ -552,6 +563,7 @@ LABELS = {
     "publisher": "Publisher",
     "legal-database": "Legal database",
     "venue": "Venue",
+    "business-association": "Business association",
     # source kinds
     "news-report": "News report",
     "wire-report": "Wire report",
