@@ -110,25 +110,52 @@ def test_record_counts(data):
 
 def test_fta_milestones(data):
     fta = data.agreements[FTA]
-    assert_date(milestone(fta, "negotiations-concluded").date, "2004-10", "month")
-    assert_date(milestone(fta, "signed").date, "2005-08", "month")
-    assert_date(milestone(fta, "entered-into-force").date, "2006-03", "month")
+    # The whole life, from proposal to upgrade talks, each step at its documents' precision.
+    steps = [(m.type, m.when.iso) for m in fta.milestones]
+    for step in [
+        ("proposed", "2000-11"),
+        ("joint-study-group", "2002-10"),
+        ("study-report", "2003-10"),
+        ("declaration-of-intent", "2003-10-23"),
+        ("negotiations-launched", "2004-01"),
+        ("negotiation-round", "2004-11-29"),
+        ("negotiations-concluded", "2004-11-29"),
+        ("signed", "2005-08"),
+        ("ratified", "2005-12"),
+        ("entered-into-force", "2006-03-02"),
+        ("implementation-review", "2022-06-16"),
+        ("anniversary", "2026"),
+        ("upgrade-talks-agreed", "2026-03-02"),
+    ]:
+        assert step in steps
+    # Where documents disagree, each version is an account with its own citation.
+    concluded = milestone(fta, "negotiations-concluded")
+    assert any(a.cite == [SEOUL_2025] and "October 2004" in a.text for a in concluded.accounts)
+    signed = milestone(fta, "signed")
+    assert any(a.cite == ["ksfta-to-take-effect-xinhua-2006"] and "August 2004" in a.text for a in signed.accounts)
+    in_force = milestone(fta, "entered-into-force")
+    assert any(a.cite == ["asean-korea-relations-foreword-2007"] and "2005" in a.text for a in in_force.accounts)
+    assert milestone(fta, "ratified").derived
     anniversary = milestone(fta, "anniversary")
     assert_date(anniversary.date, "2026", "year")
     assert anniversary.derived
     upgrade = milestone(fta, "upgrade-talks-agreed")
-    assert_date(upgrade.date, "2026-03-02", "day")
     assert upgrade.event == "singapore-summit-2026"
     # 001 ("agreed to start negotiations", joint declaration) and 002 ("decision to begin
     # upgrading") are kept as separate accounts, each with its own citation.
-    assert [a.cite for a in upgrade.accounts] == [[STATE_VISIT_2026], [ANALYSIS_2026]]
+    assert [a.cite for a in upgrade.accounts][:2] == [[STATE_VISIT_2026], [ANALYSIS_2026]]
     # Still in force: the upgrade talks are a step in its life, not a change of status.
     assert fta.status.value == "in-force"
-    assert "improving" in fta.status.note
     assert_date(fta.status.as_of, "2026-03-02", "day")
     # Its 2004–2006 steps are about trade; only the upgrade talks concern AI and the rest.
-    assert milestone(fta, "signed").sectors == ["trade"]
+    assert "artificial-intelligence" not in fta.sectors
     assert "artificial-intelligence" in upgrade.sectors
+    # Signatories per party, with the office each held then.
+    assert {(s.person, s.party) for s in fta.signatories} == {
+        ("lim-hng-kiang", "singapore"),
+        ("ban-ki-moon", "south-korea"),
+    }
+    assert all(s.capacity for s in fta.signatories)
 
 
 def test_fta_upgrade_scope_is_recorded(data):
@@ -242,6 +269,7 @@ def test_context_and_other_agreements(data):
     main = [a for a in data.agreements.values() if not a.context]
     assert len(main) >= 21
     assert data.agreements["uk-singapore-digital-economy-agreement"].context is True
+    assert data.agreements["korea-chile-free-trade-agreement"].context is True
 
 
 # -- events and their nesting -------------------------------------------------------------------
@@ -264,13 +292,21 @@ def test_event_dates_and_nesting(data):
         "ai-connect-summit-2026": ("2026", "year", "lee-state-visit-to-singapore-2026"),
         "lee-tharman-meeting-2026": ("2026", "year", "lee-state-visit-to-singapore-2026"),
         "lee-business-leaders-meeting-2026": ("2026", "year", "lee-state-visit-to-singapore-2026"),
+        "establishment-of-diplomatic-relations": ("1975-08-08", "day", None),
+        "lee-kuan-yew-official-visit-to-korea-1979": ("1979-10", "month", None),
+        "kim-dae-jung-visit-to-singapore-2000": ("2000-11", "month", None),
+        "roh-lee-meeting-vientiane-2004": ("2004-11-29", "day", "asean-plus-three-summit-vientiane-2004"),
+        "lee-moon-meeting-2018": ("2018-07-12", "day", "moon-state-visit-to-singapore-2018"),
+        "lee-moon-meeting-2019": ("2019-11-23", "day", "lee-official-visit-to-korea-2019"),
     }
     assert set(expected) <= set(events)
     for event_id, (iso, precision, parent) in expected.items():
         assert_date(events[event_id].when, iso, precision)
         assert events[event_id].part_of == parent, event_id
     context = {e.id for e in events.values() if e.context}
-    assert {"north-korea-us-summit-2018", "asean-summit-kuala-lumpur-2025", "apec-summit-gyeongju-2025"} <= context
+    assert context >= {"north-korea-us-summit-2018", "asean-summit-kuala-lumpur-2025", "apec-summit-gyeongju-2025"}
+    assert {"asean-plus-three-summit-vientiane-2004", "asean-rok-commemorative-summit-2019"} <= context
+    assert not context & {"kim-dae-jung-visit-to-singapore-2000", "lee-moon-meeting-2019"}
 
 
 def test_worked_out_event_dates_say_how(data):
@@ -283,6 +319,19 @@ def test_worked_out_event_dates_say_how(data):
         "wong-official-visit-to-korea-2025",  # 125's title: "... 2 November 2025"
         "ng-lee-defence-ministers-meeting-2022",  # 121: "Friday (Jun 10)"
         "shangri-la-dialogue-2022",  # 121: started that Friday
+        # dates the documents give outright (102–115, 120)
+        "establishment-of-diplomatic-relations",
+        "lee-kuan-yew-official-visit-to-korea-1979",
+        "kim-dae-jung-visit-to-singapore-2000",
+        "asean-plus-three-summit-vientiane-2004",
+        "conference-korea-asean-relationship-2005",
+        "moon-state-visit-to-singapore-2018",
+        "lee-moon-meeting-2018",
+        "lee-official-visit-to-korea-2019",
+        "lee-moon-meeting-2019",
+        "asean-rok-commemorative-summit-2019",
+        "ksfta-fifth-implementation-review-2022",
+        "fiftieth-anniversary-letters-2025",
     }
     for event in data.events.values():
         if event.id not in stated:

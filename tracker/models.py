@@ -116,8 +116,10 @@ MilestoneType = Literal[
     "signed",
     "adopted",
     "established",
+    "ratified",
     "legal-procedures-completed",
     "entered-into-force",
+    "amended",
     "anniversary",
     "upgrade-talks-agreed",
     "upgrade-negotiations-launched",
@@ -132,6 +134,7 @@ MILESTONE_ORDER = (
     "negotiations-launched",
     "negotiations-concluded",
     "signed",
+    "ratified",
     "legal-procedures-completed",
     "entered-into-force",
 )
@@ -172,7 +175,7 @@ class Signatory(Item):
     cite: Cites
 
 
-RelationType = Literal["part-of", "implements", "upgrades", "establishes", "related", "possibly-same-as"]
+RelationType = Literal["part-of", "implements", "upgrades", "revises", "establishes", "related", "possibly-same-as"]
 
 
 class Relation(Item):
@@ -390,6 +393,8 @@ class Event(Record):
         "meeting",
         "signing-ceremony",
         "conference",
+        "exchange-of-letters",
+        "diplomatic-relations",
         "ceremony",
         "reception",
     ]
@@ -438,6 +443,8 @@ class Agreement(Record):
         "mou",
         "commercial-agreement",
         "trade-arrangement",
+        "double-taxation-agreement",
+        "air-services-agreement",
         "treaty",
         "arrangement",
         "agreement",
@@ -516,6 +523,8 @@ LABELS = {
     "negotiation-round": "Negotiation round",
     "upgrade-negotiations-launched": "Upgrade negotiations launched",
     "implementation-review": "Implementation review",
+    "ratified": "Ratified",
+    "amended": "Amended or expanded",
     # statuses
     "in-force": "In force",
     "concluded": "Concluded",
@@ -529,6 +538,8 @@ LABELS = {
     "mou": "Memorandum of understanding",
     "commercial-agreement": "Commercial agreement",
     "trade-arrangement": "Trade arrangement",
+    "double-taxation-agreement": "Double taxation agreement",
+    "air-services-agreement": "Air services agreement",
     "treaty": "Treaty",
     "arrangement": "Arrangement",
     "agreement": "Agreement or memorandum (the documents do not say which)",
@@ -536,6 +547,7 @@ LABELS = {
     "part-of": "Part of",
     "implements": "Implements",
     "upgrades": "Upgrades",
+    "revises": "Revises",
     "establishes": "Establishes",
     "related": "Related to",
     "possibly-same-as": "Possibly the same instrument as",
@@ -548,6 +560,8 @@ LABELS = {
     "meeting": "Meeting",
     "signing-ceremony": "Signing ceremony",
     "conference": "Conference",
+    "exchange-of-letters": "Exchange of letters",
+    "diplomatic-relations": "Diplomatic relations",
     "ceremony": "Ceremony",
     "reception": "Reception",
     # organisation kinds
@@ -589,6 +603,7 @@ INVERSE_LABELS = {
     "part-of": "Includes",
     "implements": "Implemented by",
     "upgrades": "Upgraded by",
+    "revises": "Revised by",
     "establishes": "Established by",
     "related": "Related to",
     "possibly-same-as": "Possibly the same instrument as",
