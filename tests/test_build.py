@@ -142,6 +142,12 @@ def test_source_page_lists_every_fact_citing_it(fixture_site: Path) -> None:
     alpha = article(fixture_site, "sources/alpha-report/").get_text(" ", strip=True)
     assert "Author Ada Writer" in alpha
     assert "Publisher Alpha Gazette" in alpha
+    # The web address links to the original, and the publisher is an organisation page listing it.
+    page = article(fixture_site, "sources/alpha-report/")
+    assert [a["href"] for a in page.select("a.tk-url")] == ["https://example.org/alpha-report"]
+    publisher = article(fixture_site, "organisations/alpha-gazette/").get_text(" ", strip=True)
+    assert "Published" in publisher
+    assert "Alpha Gazette report on the harbour accord" in publisher
 
 
 def test_year_page_lists_the_years_milestones_and_events_in_order(fixture_site: Path) -> None:

@@ -332,6 +332,8 @@ def test_worked_out_event_dates_say_how(data):
         "asean-rok-commemorative-summit-2019",
         "ksfta-fifth-implementation-review-2022",
         "fiftieth-anniversary-letters-2025",
+        "korea-festival-2005",
+        "fortieth-anniversary-of-relations-2015",
     }
     for event in data.events.values():
         if event.id not in stated:
@@ -483,3 +485,30 @@ def test_money_figures_say_their_currency_and_year(data):
     for figure in f.values():
         if figure.currency:
             assert figure.reference_year or figure.as_of, figure.id
+
+
+def test_disagreements_of_documents_102_to_115_are_kept_apart(data):
+    # README 13: 102 gives the day relations began, 103 and 112 the year only.
+    relations = data.events["establishment-of-diplomatic-relations"]
+    assert_date(relations.date, "1975-08-08", "day")
+    cited = [set(n.cite) for n in relations.notes]
+    for source in (
+        "mfa-50th-anniversary-letters-2025",
+        "lee-kuan-yew-funeral-park-geun-hye-2015",
+        "pm-lee-holiday-korea-ties",
+    ):
+        assert {source} in cited
+    # README 13: 104 calls Kim Dae-jung's visit both a state and an official visit.
+    kim = " ".join(n.text for n in data.events["kim-dae-jung-visit-to-singapore-2000"].notes)
+    assert "state visits" in kim
+    assert "official visit" in kim
+    # The revised tax agreement: signatories per party with their offices, its day derived.
+    dta = data.agreements["singapore-korea-double-taxation-agreement-2019"]
+    assert {(s.person, s.party) for s in dta.signatories} == {
+        ("ahn-young-jip", "south-korea"),
+        ("ng-wai-choong", "singapore"),
+    }
+    signed = milestone(dta, "signed")
+    assert_date(signed.date, "2019-05-13", "day")
+    assert signed.derived
+    assert dta.relations[0].agreement == "singapore-korea-double-taxation-agreement-1981"

@@ -20,6 +20,11 @@ def when(record) -> str:
     return record.date.to(getattr(record, "end", None))
 
 
+def number(value: float) -> str:
+    """A figure's amount: whole numbers with thousands separators and no ".0"."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
 def label(value: str) -> str:
     return LABELS.get(value, value)
 
@@ -103,6 +108,7 @@ FILTERS = {
     "attr_text": attr,
     "date": date,
     "when": when,
+    "number": number,
     "label": label,
     "link": link,
     "data_link": data_link,

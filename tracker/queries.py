@@ -328,7 +328,7 @@ class Queries:
         return {
             "year": year,
             "entries": [e for e in self.entries if e.date.year == year],
-            "figures": [f for f in self.data.figures.values() if f.as_of and f.as_of.year == year],
+            "figures": [f for f in self.data.figures.values() if (d := f.as_of or f.reference_year) and d.year == year],
             "previous": years[at - 1] if at > 0 else None,
             "next": years[at + 1] if at + 1 < len(years) else None,
         }
@@ -434,7 +434,9 @@ class Queries:
         }
 
     def figures(self) -> dict:
-        ordered = sorted(self.data.figures.values(), key=lambda f: (f.as_of or PartialDate(9999), f.name))
+        ordered = sorted(
+            self.data.figures.values(), key=lambda f: (f.as_of or f.reference_year or PartialDate(9999), f.name)
+        )
         return {
             "figures": ordered,
             "measured": [f for f in ordered if f.kind not in OPINION_KINDS],
