@@ -203,6 +203,7 @@ def test_record_pages_stay_out_of_the_navigation(fixture_site: Path) -> None:
         "Figures",
         "Sources",
         "Data",
+        "Method",
         "About",
     ]
 

@@ -369,6 +369,7 @@ class Organisation(Record):
         "publisher",
         "legal-database",
         "venue",
+        "business-association",
     ]
     country: OrganisationRef | None = None
     parent: OrganisationRef | None = None
@@ -416,6 +417,8 @@ class Event(Record):
         "conference",
         "exchange-of-letters",
         "diplomatic-relations",
+        "ceremony",
+        "reception",
     ]
     date: Date | None = Field(default=None, description="When it began (or took place): YYYY, YYYY-MM or YYYY-MM-DD.")
     by: Date | None = Field(default=None, description="No later than: the document gives only a bound.")
@@ -465,6 +468,8 @@ class Agreement(Record):
         "double-taxation-agreement",
         "air-services-agreement",
         "treaty",
+        "arrangement",
+        "agreement",
     ]
     parties: Annotated[list[OrganisationRef], Field(min_length=1, description="States or bodies bound by it.")]
     signatories: list[Signatory] = Field(default_factory=list)
@@ -558,6 +563,8 @@ LABELS = {
     "double-taxation-agreement": "Double taxation agreement",
     "air-services-agreement": "Air services agreement",
     "treaty": "Treaty",
+    "arrangement": "Arrangement",
+    "agreement": "Agreement or memorandum (the documents do not say which)",
     # relation types, read from the agreement that holds them
     "part-of": "Part of",
     "implements": "Implements",
@@ -577,6 +584,8 @@ LABELS = {
     "conference": "Conference",
     "exchange-of-letters": "Exchange of letters",
     "diplomatic-relations": "Diplomatic relations",
+    "ceremony": "Ceremony",
+    "reception": "Reception",
     # organisation kinds
     "state": "State",
     "international-organisation": "International organisation",
@@ -590,6 +599,7 @@ LABELS = {
     "publisher": "Publisher",
     "legal-database": "Legal database",
     "venue": "Venue",
+    "business-association": "Business association",
     # source kinds
     "news-report": "News report",
     "wire-report": "Wire report",
