@@ -26,6 +26,7 @@ from .models import (
     COLLECTIONS,
     MILESTONE_ORDER,
     RESERVED_IDS,
+    SYMMETRIC_RELATIONS,
     Agreement,
     Event,
     Organisation,
@@ -559,9 +560,11 @@ class _Link:
 
 def _ordering(record: Record) -> list[tuple[Path_, str]]:
     if isinstance(record, Agreement):
-        # "related" goes both ways by nature; part-of, implements, upgrades, establishes do not.
+        # "related" and "possibly-same-as" go both ways by nature; part-of, implements… do not.
         return [
-            (("relations", i, "agreement"), r.agreement) for i, r in enumerate(record.relations) if r.type != "related"
+            (("relations", i, "agreement"), r.agreement)
+            for i, r in enumerate(record.relations)
+            if r.type not in SYMMETRIC_RELATIONS
         ]
     if isinstance(record, Event) and record.part_of:
         return [(("part_of",), record.part_of)]

@@ -200,6 +200,9 @@ class Signatory(Item):
 
 
 RelationType = Literal["part-of", "implements", "upgrades", "revises", "establishes", "related", "possibly-same-as"]
+# Relations that read the same from either end; the others put one agreement under or after
+# another, and must never lead back to where they started (checked by the loader).
+SYMMETRIC_RELATIONS = frozenset({"related", "possibly-same-as"})
 
 
 class Relation(Item):
