@@ -57,7 +57,7 @@ def generate(n: int, folder: Path, seed: int = 2026) -> dict[str, int]:
             "title": f"Synthetic report {i}",
             "kind": rng.choice(["news-report", "wire-report", "press-release", "analysis"]),
             "date": _date(rng, rng.randint(1995, 2026)),
-            "publisher": f"Publisher {i % 7}",
+            "publisher": ids["organisations"][2 + i % 7],
             "file": f"synthetic-{i}.txt",
             "summary": _sentence(rng, 14),
         }
@@ -138,6 +138,7 @@ def generate(n: int, folder: Path, seed: int = 2026) -> dict[str, int]:
     for i, rid in enumerate(ids["figures"]):
         records["figures"][rid] = {
             "name": f"Figure {i}",
+            "kind": rng.choice(["rank", "count", "value", "anniversary", "forecast"]),
             "value": str(rng.randint(1, 99)),
             "statement": _sentence(rng, 12),
             "as_of": _date(rng, rng.randint(1995, 2026)),

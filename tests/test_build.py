@@ -75,10 +75,14 @@ def test_agreement_page(fixture_site: Path) -> None:
     assert names.startswith("Short name: HA · Also called: Port Accord [")
     assert "Short name" not in facts
     assert [a.get_text() for a in facts["Parties"].find_all("a")] == ["Republic of Landa", "Republic of Landb"]
-    assert [a.get_text() for a in facts["Signed by"].find_all("a", class_=False)][:2] == [
-        "Quill Marlow",
+    # Signatories grouped by the party they signed for, each with the office held then.
+    assert [a.get_text() for a in facts["Signed by"].find_all("a", class_=False)] == [
         "Republic of Landa",
+        "Quill Marlow",
+        "Republic of Landb",
+        "Rena Voss",
     ]
+    assert "For Republic of Landa : Quill Marlow , Harbour Minister" in facts["Signed by"].get_text(" ", strip=True)
     # Milestones in date order, each at its precision; the derived one says so and why.
     rows = [
         [td.get_text(" ", strip=True) for td in tr.find_all("td")]
@@ -122,6 +126,12 @@ def test_source_page_lists_every_fact_citing_it(fixture_site: Path) -> None:
     alpha = article(fixture_site, "sources/alpha-report/").get_text(" ", strip=True)
     assert "Author Ada Writer" in alpha
     assert "Publisher Alpha Gazette" in alpha
+    # The web address links to the original, and the publisher is an organisation page listing it.
+    page = article(fixture_site, "sources/alpha-report/")
+    assert [a["href"] for a in page.select("a.tk-url")] == ["https://example.org/alpha-report"]
+    publisher = article(fixture_site, "organisations/alpha-gazette/").get_text(" ", strip=True)
+    assert "Published" in publisher
+    assert "Alpha Gazette report on the harbour accord" in publisher
 
 
 def test_year_page_lists_the_years_milestones_and_events_in_order(fixture_site: Path) -> None:

@@ -23,7 +23,7 @@ LEFTOVERS = {
     "an HTML tag": re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?>"),
     "an attribute list": re.compile(r"\{:?\s*[.#][\w-]+"),
     "emphasis markers": re.compile(r"\*\*|__\w"),
-    "an escaped entity": re.compile(r"&(#\d+|#x[0-9a-f]+|[a-z]+);", re.I),
+    "an escaped entity": re.compile(r"&(#\d+|#x[0-9a-f]+|amp|lt|gt|quot|apos|nbsp);", re.I),
     "Markdown's markdown attribute": re.compile(r"\bmarkdown(=\"1\")?>"),
 }
 

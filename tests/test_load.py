@@ -308,6 +308,42 @@ def test_a_reference_to_a_broken_record_is_not_reported_again(tmp_path: Path) ->
     assert found[0].startswith("data/organisations/land-b.yml:2:1: YAML syntax error")
 
 
+def test_date_spans_are_written_once() -> None:
+    from tracker.dates import PartialDate as D
+
+    assert D.parse("2024-10-07").to(D.parse("2024-10-09")) == "7 to 9 October 2024"
+    assert D.parse("2024-09-30").to(D.parse("2024-10-02")) == "30 September to 2 October 2024"
+    assert D.parse("2024-12-30").to(D.parse("2025-01-02")) == "30 December 2024 to 2 January 2025"
+    assert D.parse("2024-10-07").to(None) == "7 October 2024"
+
+
+EVENT = """\
+name: Test talks
+kind: meeting
+{when}
+summary: Talks for the tests.
+cite: [src]
+"""
+
+
+def test_event_dates_a_range_or_a_bound(tmp_path: Path) -> None:
+    data = load(dataset(tmp_path, events__talks=EVENT.format(when="date: 2024-10-07\nend: 2024-10-09")))
+    assert data.events["talks"].date.to(data.events["talks"].end) == "7 to 9 October 2024"
+    bound = load(dataset(tmp_path, events__talks=EVENT.format(when="by: 2024-10")))
+    assert bound.events["talks"].when == PartialDate(2024, 10)
+    both = problems(tmp_path, events__talks=EVENT.format(when="date: 2024-10\nby: 2024-11"))
+    assert len(both) == 1
+    assert "exactly one of 'date' or 'by'" in both[0]
+
+
+def test_a_source_publisher_is_an_organisation(tmp_path: Path) -> None:
+    found = problems(tmp_path, sources__src=SOURCE + "publisher: gazette\n")
+    assert len(found) == 1
+    assert "unknown organisation 'gazette'" in found[0]
+    undated = problems(tmp_path, sources__src=SOURCE.replace("date: 2024-05-06\n", "undated: true\ndate: 2024\n"))
+    assert "needs 'derived'" in undated[0]
+
+
 def test_a_bad_file_name_is_not_called_an_id(tmp_path: Path) -> None:
     # The pattern of `file:` is not an id's: the message names what a file name may hold.
     found = problems(tmp_path, sources__src=SOURCE.replace("file: test.txt", "file: bad name.txt"))

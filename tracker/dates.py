@@ -69,6 +69,18 @@ class PartialDate:
         """True only when every day this date may stand for precedes every day of ``other``."""
         return self.latest < other.earliest
 
+    def to(self, end: PartialDate | None) -> str:
+        """A span written once: "7 to 9 October 2024", "30 September to 2 October 2024"."""
+        if end is None or end == self:
+            return str(self)
+        if self.precision == end.precision == "day" and self.year == end.year:
+            if self.month == end.month:
+                return f"{self.day} to {end}"
+            return f"{self.day} {MONTHS[self.month]} to {end}"
+        if self.precision == end.precision == "month" and self.year == end.year:
+            return f"{MONTHS[self.month]} to {end}"
+        return f"{self} to {end}"
+
     def __str__(self) -> str:
         if self.day:
             return f"{self.day} {MONTHS[self.month]} {self.year}"

@@ -5,13 +5,27 @@ from __future__ import annotations
 from .dataset import Dataset
 from .dates import PartialDate
 from .markup import attr, text
-from .models import Record
+from .models import Record, Source
 from .models import label as _label
 from .urls import json_path, page_path, src_uri
 
 
 def date(value: PartialDate | None) -> str:
     return str(value) if value else "date not given"
+
+
+def when(record: object) -> str:
+    """When an event (or milestone) happened: a span, a single date, or "by" a bound."""
+    start: PartialDate | None = getattr(record, "date", None)
+    if start is None:
+        bound = getattr(record, "by", None)
+        return f"by {bound}" if bound else "date not given"
+    return start.to(getattr(record, "end", None))
+
+
+def number(value: float) -> str:
+    """A figure's amount: whole numbers with thousands separators and no ".0"."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
 def label(value: str, enum: str) -> str:
@@ -45,6 +59,10 @@ class Citations:
         numbers = {self._numbers.setdefault(s, len(self._numbers) + 1): s for s in dict.fromkeys(source_ids)}
         marks = "".join(f"[\\[{n}\\]](#source-{numbers[n]}){{ .tk-cite }}" for n in sorted(numbers))
         return f'<span class="tk-refs" data-search-exclude>{marks}</span>' if marks else ""
+
+    def publisher(self, source: Source) -> str:
+        """The name of a source's publisher, for the list of sources at a page's foot."""
+        return self._data.organisations[source.publisher].name if source.publisher else ""
 
     @property
     def sources(self) -> list[Record]:
@@ -93,6 +111,8 @@ FILTERS = {
     "text": text,
     "attr_text": attr,
     "date": date,
+    "when": when,
+    "number": number,
     "label": label,
     "link": link,
     "data_link": data_link,

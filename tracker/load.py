@@ -26,6 +26,7 @@ from .models import (
     COLLECTIONS,
     MILESTONE_ORDER,
     RESERVED_IDS,
+    SYMMETRIC_RELATIONS,
     Agreement,
     Event,
     Organisation,
@@ -397,7 +398,7 @@ def _check_milestones(agreement: Agreement, file: _File, problems: list[Problem]
 def _check_ranges(record: Record, file: _File, problems: list[Problem]) -> None:
     pairs: list[tuple[Path_, Any, Any]] = []
     if hasattr(record, "end"):
-        pairs.append((("end",), record.date, record.end))
+        pairs.append((("end",), record.when, record.end))
     for i, role in enumerate(getattr(record, "roles", ())):
         pairs.append((("roles", i, "until"), role.since, role.until))
     for path, start, end in pairs:
@@ -559,9 +560,11 @@ class _Link:
 
 def _ordering(record: Record) -> list[tuple[Path_, str]]:
     if isinstance(record, Agreement):
-        # "related" goes both ways by nature; part-of, implements, upgrades, establishes do not.
+        # "related" and "possibly-same-as" go both ways by nature; part-of, implements… do not.
         return [
-            (("relations", i, "agreement"), r.agreement) for i, r in enumerate(record.relations) if r.type != "related"
+            (("relations", i, "agreement"), r.agreement)
+            for i, r in enumerate(record.relations)
+            if r.type not in SYMMETRIC_RELATIONS
         ]
     if isinstance(record, Event) and record.part_of:
         return [(("part_of",), record.part_of)]

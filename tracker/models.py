@@ -129,23 +129,35 @@ class Name(Item):
 
 
 MilestoneType = Literal[
+    "proposed",
+    "joint-study-group",
+    "study-report",
+    "declaration-of-intent",
     "negotiations-launched",
+    "negotiation-round",
     "negotiations-concluded",
     "signed",
     "adopted",
     "established",
+    "ratified",
     "legal-procedures-completed",
     "entered-into-force",
+    "amended",
     "anniversary",
     "upgrade-talks-agreed",
+    "upgrade-negotiations-launched",
+    "implementation-review",
     "reported",
 ]
 
 # A milestone later in this list may not be dated before one earlier in it.
 MILESTONE_ORDER = (
+    "proposed",
+    "joint-study-group",
     "negotiations-launched",
     "negotiations-concluded",
     "signed",
+    "ratified",
     "legal-procedures-completed",
     "entered-into-force",
 )
@@ -179,16 +191,26 @@ class Milestone(Item):
 
 class Signatory(Item):
     person: PersonRef = Field(description="Who signed.")
-    party: OrganisationRef | None = Field(default=None, description="On whose behalf.")
-    capacity: Text | None = Field(default=None, description="The title the document gives the signatory.")
+    party: OrganisationRef | None = Field(default=None, description="On whose behalf: pages group signatories by it.")
+    capacity: Text | None = Field(
+        default=None, description="The office the document gives the signatory at the time of signing."
+    )
     cite: Cites
 
 
-RelationType = Literal["part-of", "implements", "upgrades", "establishes", "related"]
+RelationType = Literal["part-of", "implements", "upgrades", "revises", "establishes", "related", "possibly-same-as"]
+# Relations that read the same from either end; the others put one agreement under or after
+# another, and must never lead back to where they started (checked by the loader).
+SYMMETRIC_RELATIONS = frozenset({"related", "possibly-same-as"})
 
 
 class Relation(Item):
-    type: RelationType = Field(description="How this agreement stands to the other one.")
+    type: RelationType = Field(
+        description=(
+            "How this agreement stands to the other one. 'possibly-same-as': the documents leave open whether"
+            " the two records are one instrument or two; both records say so in a note, neither is merged."
+        )
+    )
     agreement: AgreementRef = Field(description="The other agreement.")
     note: Text | None = None
     cite: Cites
@@ -254,18 +276,62 @@ class Record(BaseModel):
         return getattr(self, "name", None) or getattr(self, "title")  # noqa: B009
 
 
+SourceKind = Literal[
+    "news-report",
+    "wire-report",
+    "analysis",
+    "press-release",
+    "joint-statement",
+    "speech",
+    "speech-transcript",
+    "treaty-text",
+    "book-review",
+    "book-foreword",
+]
+
+
 class Source(Record):
     collection = "sources"
     singular = "source"
     heading = "Sources"
 
     title: Text = Field(description="The document's own title, or a description where it has none.")
-    kind: Literal["news-report", "wire-report", "analysis", "press-release", "joint-statement"]
-    date: Date | None = None
-    derived: Text | None = None
+    title_from: Literal["document", "address", "ours"] = Field(
+        default="document",
+        description=(
+            "Where the title comes from: the document itself, its web address (a headline read from the URL),"
+            " or 'ours', a description written for this project where the document shows no title."
+        ),
+    )
+    kind: SourceKind
+    date: Date | None = Field(
+        default=None,
+        description=(
+            "The date the document carries; for an undated document, the date its content implies (with 'derived')."
+        ),
+    )
+    undated: bool = Field(
+        default=False, description="The document carries no date; 'date', if given, is implied and must be derived."
+    )
+    date_from: Literal["document", "address"] = Field(
+        default="document", description="Where the date comes from: the document's text, or its web address."
+    )
+    derived: Text | None = Field(
+        default=None, description="How the date was worked out, when the document does not state it."
+    )
     author: Text | None = Field(default=None, description="As the document names its author; empty if it does not.")
-    publisher: Text | None = Field(
-        default=None, description="As the document names its publisher; empty if it does not."
+    publisher: OrganisationRef | None = Field(
+        default=None,
+        description=(
+            "The organisation that published the document (at its web address); empty if the document does not show it."
+        ),
+    )
+    reprint_of: OrganisationRef | None = Field(
+        default=None,
+        description=(
+            "The organisation whose text this document reprints or reposts (an organisation record is made for it"
+            " even where it appears only as the original publisher); say in 'notes' how this is known."
+        ),
     )
     issuers: list[OrganisationRef] = Field(default_factory=list)
     attributes_to: list[OrganisationRef] = Field(
@@ -275,6 +341,14 @@ class Source(Record):
     file: Annotated[str, Field(pattern=r"^[\w.-]+$", description="The document's file in shared/sources/.")]
     summary: Text
     notes: list[Text] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _implied_date(self) -> Source:
+        if self.undated and self.date is not None and self.derived is None:
+            raise ValueError("an undated source's implied 'date' needs 'derived' saying how it was worked out")
+        if self.undated and self.date_from != "document":
+            raise ValueError("an undated source has no date to come from its address")
+        return self
 
 
 class Organisation(Record):
@@ -295,7 +369,10 @@ class Organisation(Record):
         "investment-firm",
         "bank",
         "news-organisation",
+        "publisher",
+        "legal-database",
         "venue",
+        "business-association",
     ]
     country: OrganisationRef | None = None
     parent: OrganisationRef | None = None
@@ -341,9 +418,14 @@ class Event(Record):
         "meeting",
         "signing-ceremony",
         "conference",
+        "exchange-of-letters",
+        "diplomatic-relations",
+        "ceremony",
+        "reception",
     ]
-    date: Date
-    end: Date | None = None
+    date: Date | None = Field(default=None, description="When it began (or took place): YYYY, YYYY-MM or YYYY-MM-DD.")
+    by: Date | None = Field(default=None, description="No later than: the document gives only a bound.")
+    end: Date | None = Field(default=None, description="The last day, for an event over several days.")
     derived: Text | None = None
     place: Text | None = None
     venue: Text | None = None
@@ -352,8 +434,21 @@ class Event(Record):
     sectors: list[SectorRef] = Field(default_factory=list)
     outcomes: list[Statement] = Field(default_factory=list, description="What came of it, one statement per source.")
     context: bool = Field(default=False, description="Mentioned for context; not a Korea–Singapore event.")
+    notes: list[Statement] = Field(default_factory=list, description="What each source says, where they differ.")
     summary: Text
     cite: Cites
+
+    @model_validator(mode="after")
+    def _one_date(self) -> Event:
+        if (self.date is None) == (self.by is None):
+            raise ValueError("an event needs exactly one of 'date' or 'by'")
+        if self.by is not None and self.end is not None:
+            raise ValueError("an event known only 'by' a date has no 'end'")
+        return self
+
+    @property
+    def when(self) -> PartialDate:
+        return self.date or self.by  # type: ignore[return-value]
 
 
 class Agreement(Record):
@@ -373,6 +468,11 @@ class Agreement(Record):
         "mou",
         "commercial-agreement",
         "trade-arrangement",
+        "double-taxation-agreement",
+        "air-services-agreement",
+        "treaty",
+        "arrangement",
+        "agreement",
     ]
     parties: Annotated[list[OrganisationRef], Field(min_length=1, description="States or bodies bound by it.")]
     signatories: list[Signatory] = Field(default_factory=list)
@@ -386,15 +486,36 @@ class Agreement(Record):
     cite: Cites
 
 
+FigureKind = Literal["rank", "count", "value", "share", "date", "anniversary", "forecast", "assessment"]
+OPINION_KINDS = ("forecast", "assessment")
+
+
 class Figure(Record):
     collection = "figures"
     singular = "figure"
     heading = "Figures"
 
     name: Text
+    kind: FigureKind = Field(
+        description=(
+            "What sort of figure: measured or counted ('rank', 'count', 'value', 'share', 'date', 'anniversary')"
+            " or someone's view ('forecast', 'assessment'), which pages keep apart from measured figures."
+        )
+    )
     value: Text = Field(description="The figure as the source gives it: a rank, a count, an ordinal.")
     statement: Text = Field(description="What the figure says, in our own words.")
-    as_of: Date | None = Field(default=None, description="The date the figure holds for.")
+    amount: float | None = Field(default=None, description="The number itself, where the figure is a quantity.")
+    unit: Text | None = Field(
+        default=None, description="What is counted or measured: 'billion', 'visitors', 'tariff lines', '%'."
+    )
+    currency: Literal["SGD", "USD", "KRW"] | None = Field(
+        default=None, description="The currency of a money value, as the document gives it (S$, US$, won)."
+    )
+    reference_year: Date | None = Field(
+        default=None,
+        description="The period the figure measures (trade in 2023), where it differs from when it was stated.",
+    )
+    as_of: Date | None = Field(default=None, description="The date the figure holds for (or was stated on).")
     derived: Text | None = None
     agreements: list[AgreementRef] = Field(default_factory=list)
     events: list[EventRef] = Field(default_factory=list)
@@ -424,6 +545,15 @@ LABELS: dict[str, dict[str, str]] = {
         "anniversary": "Anniversary",
         "upgrade-talks-agreed": "Upgrade talks agreed",
         "reported": "Reported",
+        "proposed": "Proposed",
+        "joint-study-group": "Joint study group set up",
+        "study-report": "Study report",
+        "declaration-of-intent": "Declaration of intent",
+        "negotiation-round": "Negotiation round",
+        "upgrade-negotiations-launched": "Upgrade negotiations launched",
+        "implementation-review": "Implementation review",
+        "ratified": "Ratified",
+        "amended": "Amended or expanded",
     },
     "status.value": {
         "in-force": "In force",
@@ -444,6 +574,11 @@ LABELS: dict[str, dict[str, str]] = {
         "mou": "Memorandum of understanding",
         "commercial-agreement": "Commercial agreement",
         "trade-arrangement": "Trade arrangement",
+        "double-taxation-agreement": "Double taxation agreement",
+        "air-services-agreement": "Air services agreement",
+        "treaty": "Treaty",
+        "arrangement": "Arrangement",
+        "agreement": "Agreement or memorandum (the documents do not say which)",
     },
     # Read from the agreement that holds the relation.
     "relation.type": {
@@ -452,6 +587,8 @@ LABELS: dict[str, dict[str, str]] = {
         "upgrades": "Upgrades",
         "establishes": "Establishes",
         "related": "Related to",
+        "revises": "Revises",
+        "possibly-same-as": "Possibly the same instrument as",
     },
     # The same relation read from the other end, for the page of the agreement it points to.
     "relation.type.inverse": {
@@ -460,6 +597,8 @@ LABELS: dict[str, dict[str, str]] = {
         "upgrades": "Upgraded by",
         "establishes": "Established by",
         "related": "Related to",
+        "revises": "Revised by",
+        "possibly-same-as": "Possibly the same instrument as",
     },
     "event.kind": {
         "summit": "Summit",
@@ -470,6 +609,10 @@ LABELS: dict[str, dict[str, str]] = {
         "meeting": "Meeting",
         "signing-ceremony": "Signing ceremony",
         "conference": "Conference",
+        "exchange-of-letters": "Exchange of letters",
+        "diplomatic-relations": "Diplomatic relations",
+        "ceremony": "Ceremony",
+        "reception": "Reception",
     },
     "organisation.kind": {
         "state": "State",
@@ -482,6 +625,9 @@ LABELS: dict[str, dict[str, str]] = {
         "bank": "Bank",
         "news-organisation": "News organisation",
         "venue": "Venue",
+        "publisher": "Publisher",
+        "legal-database": "Legal database",
+        "business-association": "Business association",
     },
     "source.kind": {
         "news-report": "News report",
@@ -489,6 +635,35 @@ LABELS: dict[str, dict[str, str]] = {
         "analysis": "Analysis article",
         "press-release": "Press release",
         "joint-statement": "Joint statement",
+        "speech": "Speech",
+        "speech-transcript": "Speech (transcript)",
+        "treaty-text": "Treaty text",
+        "book-review": "Book review",
+        "book-foreword": "Book foreword",
+    },
+    "source.title_from": {
+        "document": "The document's own title",
+        "address": "Read from the document's web address",
+        "ours": "Ours: the document shows no title, so this describes it",
+    },
+    "source.date_from": {
+        "document": "From the document",
+        "address": "Read from its web address",
+    },
+    "figure.kind": {
+        "rank": "Rank",
+        "count": "Count",
+        "value": "Value",
+        "share": "Share",
+        "date": "Date",
+        "anniversary": "Anniversary",
+        "forecast": "Forecast",
+        "assessment": "Assessment",
+    },
+    "figure.currency": {
+        "SGD": "SGD",
+        "USD": "USD",
+        "KRW": "KRW",
     },
 }
 

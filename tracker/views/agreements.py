@@ -17,10 +17,18 @@ class SameEvent:
 
 
 @dataclass(frozen=True)
+class SignedFor:
+    """The signatories of one party (None: the sources do not say for whom)."""
+
+    party: Organisation | None
+    signatories: list[Signed]
+
+
+@dataclass(frozen=True)
 class AgreementView:
     record: Agreement
     parties: list[Organisation]
-    signatories: list[Signed]
+    signatories: list[SignedFor]  # by party, in the order the data first names each
     sectors: list[Sector]
     milestones: list[Milestone]
     outgoing: list[RelationLink]
@@ -51,9 +59,7 @@ def agreement(ix: Index, agreement_id: str) -> AgreementView:
     return AgreementView(
         record=a,
         parties=ix.records(Organisation, a.parties),
-        signatories=[
-            Signed(a, s, ix.people[s.person], ix.organisations[s.party] if s.party else None) for s in a.signatories
-        ],
+        signatories=signed_for(ix, a),
         sectors=ix.records(Sector, a.sectors),
         milestones=sorted(a.milestones, key=lambda m: (m.when, MILESTONE_RANK.get(m.type, 99))),
         outgoing=[RelationLink(label(r.type, "relation.type"), ix.agreements[r.agreement], r) for r in a.relations],
@@ -63,6 +69,14 @@ def agreement(ix: Index, agreement_id: str) -> AgreementView:
         same_event=same_event,
         figures=ix.figures_about["agreements", a.id],
     )
+
+
+def signed_for(ix: Index, a: Agreement) -> list[SignedFor]:
+    by_party: dict[str | None, list[Signed]] = {}
+    for s in a.signatories:
+        party = ix.organisations[s.party] if s.party else None
+        by_party.setdefault(s.party, []).append(Signed(a, s, ix.people[s.person], party))
+    return [SignedFor(group[0].party, group) for group in by_party.values()]
 
 
 def agreements(ix: Index) -> AgreementsView:

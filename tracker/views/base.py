@@ -51,7 +51,9 @@ class Entry:
     @property
     def bound(self) -> bool:
         """True when the document gives only a date by which it had happened."""
-        return self.milestone is not None and self.milestone.date is None
+        if self.milestone is not None:
+            return self.milestone.date is None
+        return isinstance(self.record, Event) and self.record.date is None
 
     @property
     def sectors(self) -> list[str]:
@@ -307,12 +309,14 @@ class Appearances:
     units: list[Organisation]
     based: list[Organisation]
     issued: list[Source]
+    published: list[Source]
+    reprinted: list[Source]  # sources reprinting a text this organisation published first
     attributed: list[Source]
     figures: list[Figure]
 
     @classmethod
     def none(cls) -> Appearances:
-        return cls([], [], [], [], [], [], [], [], [], [], [])
+        return cls([], [], [], [], [], [], [], [], [], [], [], [], [])
 
 
 class Index:
@@ -330,7 +334,7 @@ class Index:
 
     @cached_property
     def entries(self) -> list[Entry]:
-        found = [Entry(e.date, e) for e in self.events.values()]
+        found = [Entry(e.when, e) for e in self.events.values()]
         for agreement in self.agreements.values():
             found.extend(Entry(m.when, agreement, m) for m in agreement.milestones)
         return sorted(found, key=lambda e: e.key)
@@ -402,6 +406,10 @@ class Index:
         for source in self.sources.values():
             for org_id in source.issuers:
                 table[org_id].issued.append(source)
+            if source.publisher:
+                table[source.publisher].published.append(source)
+            if source.reprint_of:
+                table[source.reprint_of].reprinted.append(source)
             for org_id in source.attributes_to:
                 table[org_id].attributed.append(source)
         for f in self.figures.values():
@@ -427,7 +435,7 @@ class Index:
     @cached_property
     def parts(self) -> dict[str, list[Event]]:
         table: dict[str, list[Event]] = defaultdict(list)
-        for e in sorted(self.events.values(), key=lambda x: (x.date, x.name)):
+        for e in sorted(self.events.values(), key=lambda x: (x.when, x.name)):
             if e.part_of:
                 table[e.part_of].append(e)
         return table

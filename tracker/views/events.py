@@ -51,5 +51,5 @@ def event(ix: Index, event_id: str) -> EventView:
 
 
 def events(ix: Index) -> EventsView:
-    ordered = sorted(ix.events.values(), key=lambda e: (e.date, e.name))
+    ordered = sorted(ix.events.values(), key=lambda e: (e.when, e.name))
     return EventsView(main=[e for e in ordered if not e.context], context=[e for e in ordered if e.context])

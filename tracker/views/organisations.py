@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
+from ..dates import PartialDate
 from ..models import Agreement, Figure, Organisation, Person, Role, Source, label
 from .base import Appearance, Index, Signed
 
@@ -29,6 +30,8 @@ class OrganisationView:
     units: list[Organisation]
     based: list[Organisation]
     issued: list[Source]
+    published: list[Source]  # by date
+    reprinted: list[Source]
     attributed: list[Source]
     figures: list[Figure]
 
@@ -58,10 +61,12 @@ def organisation(ix: Index, organisation_id: str) -> OrganisationView:
         signed_for=seen.signed_for,
         people=list(people.values()),
         nationals=[p for p in seen.nationals if p.id not in people],
-        events=sorted(seen.events, key=lambda x: x.event.date),
+        events=sorted(seen.events, key=lambda x: x.event.when),
         units=seen.units,
         based=seen.based,
         issued=seen.issued,
+        published=sorted(seen.published, key=lambda s: (s.date or PartialDate(9999), s.title)),
+        reprinted=seen.reprinted,
         attributed=seen.attributed,
         figures=seen.figures,
     )

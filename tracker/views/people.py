@@ -47,7 +47,7 @@ def person(ix: Index, person_id: str) -> PersonView:
         country=ix.organisations[p.country] if p.country else None,
         roles=grouped_roles(ix, p.roles),
         signed=seen.signed,
-        events=sorted(seen.events, key=lambda x: x.event.date),
+        events=sorted(seen.events, key=lambda x: x.event.when),
     )
 
 

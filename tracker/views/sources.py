@@ -27,6 +27,8 @@ class FactGroup:
 @dataclass(frozen=True)
 class SourceView:
     record: Source
+    publisher: Organisation | None
+    reprint_of: Organisation | None  # whose text the document reprints
     issuers: list[Organisation]
     attributes_to: list[Organisation]
     groups: list[FactGroup]
@@ -54,6 +56,8 @@ def source(ix: Index, source_id: str) -> SourceView:
     s = ix.sources[source_id]
     return SourceView(
         record=s,
+        publisher=ix.organisations[s.publisher] if s.publisher else None,
+        reprint_of=ix.organisations[s.reprint_of] if s.reprint_of else None,
         issuers=ix.records(Organisation, s.issuers),
         attributes_to=ix.records(Organisation, s.attributes_to),
         groups=[FactGroup(COLLECTIONS[c].heading, list(records.values())) for c, records in grouped.items() if records],

@@ -35,7 +35,8 @@ def year(ix: Index, number: int) -> YearView:
     return YearView(
         year=number,
         entries=[e for e in ix.entries if e.date.year == number],
-        figures=[f for f in ix.figures.values() if f.as_of and f.as_of.year == number],
+        # A figure belongs to the year it holds for, else to the period it measures.
+        figures=[f for f in ix.figures.values() if (d := f.as_of or f.reference_year) and d.year == number],
         previous=years[at - 1] if at > 0 else None,
         next=years[at + 1] if at + 1 < len(years) else None,
     )
