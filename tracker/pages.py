@@ -19,8 +19,10 @@ from .urls import index_path, index_src_uri, src_uri, year_src_uri
 from .views.base import abstract
 
 # Pages that only list what record pages say: indexing them would make the search index
-# several times larger, and every search would find each record twice or more.
-UNSEARCHED = {*COLLECTIONS, "timeline", "years", "year"}
+# several times larger, and every search would find each record twice or more. Besides
+# these, every collection's index (looked up in COLLECTIONS when asked: kinds may be
+# registered after this module is imported).
+UNSEARCHED = {"timeline", "years", "year"}
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class Page:
     @property
     def searched(self) -> bool:
         """Pages that only list what record pages say stay out of the search index."""
-        return self.query not in UNSEARCHED
+        return self.query not in UNSEARCHED and self.query not in COLLECTIONS
 
 
 def pages(queries: Queries) -> list[Page]:
