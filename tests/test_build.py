@@ -23,7 +23,12 @@ def soup(site: Path, url: str) -> BeautifulSoup:
 
 
 def article(site: Path, url: str) -> BeautifulSoup:
-    return soup(site, url).select_one("article")
+    """The page's article as a reader sees it before opening anything: closed popovers (the
+    reasoning behind a derived mark) left out."""
+    page = soup(site, url).select_one("article")
+    for hidden in page.select("[popover]"):
+        hidden.decompose()
+    return page
 
 
 def links(page: BeautifulSoup) -> list[str]:
@@ -114,12 +119,16 @@ def test_source_page_lists_every_fact_citing_it(fixture_site: Path) -> None:
     for fact in (
         "Name written as “Port Accord”",
         "Status: In force, as of February 2022",
-        "Milestone: Entered into force, February 2022",
+        "Milestone: Entered into force, in this document's words: "
         "The release says the accord took effect in February 2022.",
+        "Milestone: Signed, in this document's words: "
+        "The release says only that the accord was signed in 2021. (the date on the record rests on 1 other source)",
         "Implements Harbour Accord",
         "Name written as “Kwil Marlowe”",
     ):
         assert fact in text
+    # The report alone dates the signature to the day; the release's page shows its own account.
+    assert "14 June 2021" not in text
     # Issued by a ministry, it names no author or publisher: the rows say who issued it instead.
     assert "Issued by Ministry of Harbours (Landb)" in text
     assert "Author" not in text.split("Every fact citing")[0]
@@ -347,3 +356,38 @@ def test_sitemap_lists_every_page_at_its_absolute_address(fixture_site: Path) ->
     assert len(urls) == len(set(urls))
     # No <lastmod>: MkDocs would give every page the build's date.
     assert root.findall("s:url/s:lastmod", ns) == []
+
+
+# Pages of the fixture showing a date worked out rather than stated: the accord's concluded
+# negotiations (2020) and the working talks (June 2021) are derived.
+DERIVED_SHOWN = [
+    "",
+    "agreements/",
+    "events/",
+    "timeline/",
+    "years/2020/",
+    "years/2021/",
+    "sectors/harbours/",
+    "agreements/harbour-accord/",
+    "events/harbour-talks/",
+    "sources/alpha-report/",
+]
+
+
+@pytest.mark.parametrize("url", DERIVED_SHOWN)
+def test_every_view_showing_a_derived_date_marks_it(fixture_site: Path, url: str) -> None:
+    page = soup(fixture_site, url).select_one("article")
+    marks = page.select("button.tk-derived")
+    assert marks, f"{url or 'home'} shows a derived date without its mark"
+    for mark in marks:
+        # The mark opens its reasoning, on the page, by keyboard or touch: no hover needed.
+        why = page.find(id=mark["popovertarget"])
+        assert why is not None
+        assert why.has_attr("popover")
+        assert why.get_text(strip=True).startswith("Derived date.")
+    # Every row or item showing a derived record's date next to its link carries the mark.
+    for row in page.select("tr, li"):
+        hrefs = [a.get("href", "") for a in row.find_all("a", recursive=True)]
+        text = row.get_text(" ", strip=True)
+        if any("harbour-talks/" in h for h in hrefs) and "June 2021" in text and not row.find(["tr", "li"]):
+            assert row.select_one("button.tk-derived"), f"{url}: {text}"

@@ -16,7 +16,7 @@ from tracker import views
 from tracker.load import load
 from tracker.models import COLLECTIONS, Agreement, Item, Name, Record
 from tracker.queries import Queries
-from tracker.views import base
+from tracker.views import base, sources
 from tracker.views.base import UnknownFact, fact_for
 
 
@@ -139,19 +139,45 @@ def test_source_lists_every_fact_citing_it_by_kind(q: Queries) -> None:
     assert [g.heading for g in view.groups] == ["Agreements", "People", "Organisations"]
     accord = view.groups[0].records[0]
     assert accord.record.id == "harbour-accord"
-    assert [f.kind for f in accord.facts] == ["record", "name", "status", "milestone", "statement"]
+    # A milestone's account citing the release is shown as that milestone, in its words.
+    assert [f.kind for f in accord.facts] == ["record", "name", "status", "milestone", "milestone"]
     mou = view.groups[0].records[1]
     assert [f.kind for f in mou.facts] == ["record", "status", "milestone", "relation"]
-    relation = mou.facts[-1]
+    relation = mou.facts[-1].fact
     assert isinstance(relation, base.RelationFact)
     assert relation.agreement.id == "harbour-accord"
     assert view.count == sum(len(r.facts) for g in view.groups for r in g.records)
     assert names(view.issuers) == ["Ministry of Harbours (Landb)"]
 
 
+def test_source_page_gives_each_fact_as_that_source_gives_it(q: Queries) -> None:
+    """The accord's signature is dated to the day by the report alone; the release's own
+    account gives only the year: its page shows that account, not the report's date."""
+
+    def milestones(source_id: str) -> dict[str, sources.Said]:
+        accord = next(r for g in q.source(source_id).groups for r in g.records if r.record.id == "harbour-accord")
+        return {f.fact.milestone.type: f for f in accord.facts if isinstance(f.fact, base.MilestoneFact)}
+
+    release = milestones("beta-release")
+    signed = release["signed"]
+    assert signed.version == "account"
+    assert [a.text for a in signed.accounts] == ["The release says only that the accord was signed in 2021."]
+    assert (signed.others, signed.cited) == (1, False)
+    # Its own fact with its own account: the account, and no one else's date.
+    assert release["entered-into-force"].version == "account"
+    assert release["entered-into-force"].others == 0
+    report = milestones("alpha-report")
+    assert report["signed"].version == "own"  # the report alone dates it
+    assert report["signed"].accounts == []
+    # A value several sources share says so.
+    status = next(f for g in q.source("beta-release").groups for r in g.records for f in r.facts if f.kind == "status")
+    assert status.version in ("own", "shared")
+    assert status.others == len(set(status.fact.status.cite) - {"beta-release"})
+
+
 def test_sources_index_counts_facts(q: Queries) -> None:
     counts = {row.source.id: row.count for row in q.sources().sources}
-    assert counts == {s: len(q.cited_by(s)) for s in q.data.sources}
+    assert counts == {s: q.source(s).count for s in q.data.sources}
     assert all(counts.values())
 
 
@@ -173,7 +199,7 @@ def test_every_kind_of_fact_has_a_macro_in_fact_template() -> None:
     template = (Path(base.__file__).parent.parent / "templates" / "fact.md.j2").read_text(encoding="utf-8")
     for kind in base.FACT_KINDS:
         assert f'"{kind}": {kind},' in template
-        assert f"{{% macro {kind}(f) -%}}" in template
+        assert f"{{% macro {kind}(f, c) -%}}" in template
 
 
 def test_figure(q: Queries) -> None:

@@ -23,6 +23,19 @@ def when(record: object) -> str:
     return start.to(getattr(record, "end", None))
 
 
+def on(value: PartialDate | None) -> str:
+    """A date with the preposition its precision takes: "on 2 March 2026", "in March 2026",
+    "in 2026"."""
+    if value is None:
+        return "date not given"
+    return f"{'on' if value.precision == 'day' else 'in'} {value}"
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """``{{ n|plural("milestone") }}``: "1 milestone", "2 milestones" (``many`` where not +s)."""
+    return f"{count} {singular if count == 1 else (many or singular + 's')}"
+
+
 def number(value: float) -> str:
     """A figure's amount: whole numbers with thousands separators and no ".0"."""
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
@@ -53,6 +66,12 @@ class Citations:
     def __init__(self, data: Dataset) -> None:
         self._data = data
         self._numbers: dict[str, int] = {}
+        self._ids: dict[str, int] = {}
+
+    def uid(self, prefix: str) -> str:
+        """An id unique on the page (``derived-1``, ``derived-2``…), the same in every build."""
+        self._ids[prefix] = self._ids.get(prefix, 0) + 1
+        return f"{prefix}-{self._ids[prefix]}"
 
     def ref(self, source_ids: list[str]) -> str:
         """Bracketed numbers for the sources given, in number order and kept on one line."""
@@ -111,6 +130,8 @@ FILTERS = {
     "text": text,
     "attr_text": attr,
     "date": date,
+    "on": on,
+    "plural": plural,
     "when": when,
     "number": number,
     "label": label,
