@@ -24,9 +24,9 @@ def soup(site: Path, url: str) -> BeautifulSoup:
 
 def article(site: Path, url: str) -> BeautifulSoup:
     """The page's article as a reader sees it before opening anything: closed popovers (the
-    reasoning behind a derived mark) left out."""
+    reasoning behind a derived mark) and hidden elements (spellings kept for search) left out."""
     page = soup(site, url).select_one("article")
-    for hidden in page.select("[popover]"):
+    for hidden in page.select("[popover], [hidden]"):
         hidden.decompose()
     return page
 
@@ -162,7 +162,9 @@ def test_sector_page_groups_by_year(fixture_site: Path) -> None:
 
 def test_person_page_shows_roles_spellings_and_appearances(fixture_site: Path) -> None:
     text = article(fixture_site, "people/quill-marlow/").get_text(" ", strip=True)
-    assert "Names in the sources: Quill Marlow [1] ; Kwil Marlowe [2]" in text
+    # The name itself is no entry of its own: its document is cited on it.
+    assert "Names in the sources: Kwil Marlowe [2] · Written as above in [1] [2]" in text
+    assert "QUILL-MARLOW" not in text
     assert "Harbour Minister" in text
     assert "since May 2020" in text
     assert "Harbour Accord , as Harbour Minister" in text
@@ -260,6 +262,8 @@ def test_search_index_covers_every_record_page_and_aliases(fixture_site: Path) -
     assert "[1]" not in text  # citation marks
     person = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("people/quill-marlow/"))
     assert "Kwil Marlowe" in person
+    # A spelling folded into another entry (or into the name) stays searchable.
+    assert "QUILL-MARLOW" in person
     # A record page is found by its name, other names and summary; its facts name other
     # records, which search finds on their own pages.
     accord = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("agreements/harbour-accord/"))

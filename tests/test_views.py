@@ -110,6 +110,21 @@ def test_person(q: Queries) -> None:
     assert [(x.event.id, x.participant.role) for x in view.events] == [("harbour-summit", "host")]
 
 
+def test_other_names_fold_spellings_that_differ_by_a_dash_or_case() -> None:
+    items = [
+        Name(name="Harbour Accord", cite=["a"]),
+        Name(name="Port-Accord", cite=["b"]),
+        Name(name="port–accord", cite=["c"]),
+        Name(name="HARBOUR ACCORD", cite=["d"]),
+        Name(name="The Accord", cite=["a"]),
+    ]
+    n = base.names("Harbour Accord", items)
+    assert n.own == ["a", "d"]
+    assert [(v.name, v.cite) for v in n.variants] == [("Port-Accord", ["b", "c"]), ("The Accord", ["a"])]
+    # Every spelling not shown as written is kept for search.
+    assert n.search == ["port–accord", "HARBOUR ACCORD"]
+
+
 def test_organisation(q: Queries) -> None:
     land_b, ministry = q.organisation("land-b"), q.organisation("beta-ministry")
     assert [a.id for a in land_b.party] == ["harbour-accord", "harbour-mou"]
