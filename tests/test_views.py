@@ -83,6 +83,26 @@ def test_event(q: Queries) -> None:
     assert talks.parent.id == "harbour-summit"
 
 
+def test_an_events_agreements_include_those_at_its_parts(tmp_path: Path) -> None:
+    """One query answers "what was signed at this event": a summit's page lists what was
+    signed at its working talks too, saying where."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    mou = data / "agreements" / "harbour-mou.yml"
+    mou.write_text(
+        mou.read_text(encoding="utf-8").replace("    by: 2022-02\n", "    by: 2022-02\n    event: harbour-talks\n"),
+        encoding="utf-8",
+    )
+    q = Queries(load(data))
+    summit, talks = q.event("harbour-summit"), q.event("harbour-talks")
+    assert [(s.agreement.id, s.within.id if s.within else None) for s in summit.signed] == [
+        ("harbour-accord", None),
+        ("harbour-mou", "harbour-talks"),
+    ]
+    assert [(s.agreement.id, s.within) for s in talks.signed] == [("harbour-mou", None)]
+    assert talks.parent_signed == 2
+
+
 def test_sector_groups_entries_by_year(q: Queries) -> None:
     view = q.sector("harbours")
     assert [g.year for g in view.years] == [2020, 2021, 2022]

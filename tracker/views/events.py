@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import Event, Figure, Organisation, Person, Sector
-from .base import Index, SignedAt
+from ..models import Agreement, Event, Figure, Milestone, Organisation, Person, Sector
+from .base import Index
+
+
+@dataclass(frozen=True)
+class SignedHere:
+    """An agreement's milestone at the event, or at a part of it (``within``: that part)."""
+
+    agreement: Agreement
+    milestone: Milestone
+    within: Event | None = None
 
 
 @dataclass(frozen=True)
@@ -24,7 +33,8 @@ class EventView:
     parts: list[Event]
     participants: list[Attendee]
     sectors: list[Sector]
-    signed: list[SignedAt]
+    signed: list[SignedHere]  # at the event and at every part of it: one list answers "what was signed here"
+    parent_signed: int  # milestones at the event this one is part of (and its parts)
     figures: list[Figure]
 
 
@@ -45,9 +55,21 @@ def event(ix: Index, event_id: str) -> EventView:
             for p in e.participants
         ],
         sectors=ix.records(Sector, e.sectors),
-        signed=ix.signed_at[e.id],
+        signed=signed_here(ix, e),
+        parent_signed=len(signed_here(ix, ix.events[e.part_of])) if e.part_of else 0,
         figures=ix.figures_about["events", e.id],
     )
+
+
+def signed_here(ix: Index, e: Event) -> list[SignedHere]:
+    """Every agreement milestone at the event or within it (its parts, theirs…), in date order."""
+    found = [SignedHere(s.agreement, s.milestone) for s in ix.signed_at[e.id]]
+    todo = list(ix.parts[e.id])
+    while todo:
+        part = todo.pop(0)
+        found.extend(SignedHere(s.agreement, s.milestone, part) for s in ix.signed_at[part.id])
+        todo.extend(ix.parts[part.id])
+    return sorted(found, key=lambda s: (s.milestone.when, s.agreement.name.lower()))
 
 
 def events(ix: Index) -> EventsView:
