@@ -118,7 +118,7 @@ def test_source_page_lists_every_fact_citing_it(fixture_site: Path) -> None:
     text = article(fixture_site, "sources/beta-release/").get_text(" ", strip=True)
     for fact in (
         "Name written as “Port Accord”",
-        "Status: In force, as of February 2022",
+        "Status: In force, known to hold in February 2022",
         "Milestone: Entered into force, in this document's words: "
         "The release says the accord took effect in February 2022.",
         "Milestone: Signed, in this document's words: "

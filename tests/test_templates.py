@@ -44,7 +44,7 @@ def test_every_kind_of_fact_reads_as_a_line(env: Environment, q: Queries) -> Non
     assert "Counted back" in derived
     assert "Participant: Quill Marlow, host" in lines
     beta = fact_lines(env, q, "beta-release")
-    assert "Status: In force, as of February 2022" in beta
+    assert "Status: In force, known to hold in February 2022" in beta
     assert "Implements Harbour Accord" in beta
     assert "Name written as “Port Accord”" in beta
     kinds = {f.kind for s in q.data.sources for f in q.cited_by(s)}

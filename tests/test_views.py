@@ -113,10 +113,15 @@ def test_sector_groups_entries_by_year(q: Queries) -> None:
 
 def test_sectors_index_and_grid(q: Queries) -> None:
     view = q.sectors()
-    assert {row.sector.id: row.count for row in view.sectors} == {"harbours": 4, "hostile-markup": 1}
+    # One definition: milestones and events concerning the sector, as the grid counts them.
+    assert {row.sector.id: row.count for row in view.sectors} == {"harbours": 5, "hostile-markup": 0}
     assert view.grid.years == [2022, 2021, 2020]  # newest first
     (row,) = view.grid.rows
     assert (row.sector.id, [c.count for c in row.cells], row.total) == ("harbours", [2, 2, 1], 5)
+    totals = {r.sector.id: r.total for r in view.grid.rows}
+    assert all(row.count == totals.get(row.sector.id, 0) for row in view.sectors)
+    assert [c.count for c in view.grid.totals] == [2, 2, 1]
+    assert view.grid.total == sum(totals.values()) == sum(c.count for c in view.grid.totals)
 
 
 def test_person(q: Queries) -> None:

@@ -8,6 +8,7 @@ from .markup import attr, text
 from .models import Record, Source
 from .models import label as _label
 from .urls import json_path, page_path, src_uri
+from .views.base import LASTING, status_since
 
 
 def date(value: PartialDate | None) -> str:
@@ -131,6 +132,8 @@ FILTERS = {
     "attr_text": attr,
     "date": date,
     "on": on,
+    "status_since": status_since,
+    "lasting": lambda status: status.value in LASTING,
     "plural": plural,
     "when": when,
     "number": number,

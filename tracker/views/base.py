@@ -271,6 +271,35 @@ def names(name: str, items: Iterable[Name]) -> Names:
     return Names(unique(own), [Variant(v.name, unique(v.cite)) for v in groups.values()], search)
 
 
+# -- status -------------------------------------------------------------------------------------
+
+# The milestones that put an agreement in each status: the status holds since the latest of them.
+STATUS_FROM: dict[str, tuple[str, ...]] = {
+    "in-force": ("entered-into-force",),
+    "signed": ("signed",),
+    "adopted": ("adopted",),
+    "established": ("established",),
+    "concluded": ("negotiations-concluded",),
+    "upgrade-talks-agreed": ("upgrade-talks-agreed",),
+    "under-negotiation": ("negotiations-launched", "upgrade-negotiations-launched"),
+    "reported": ("reported",),
+}
+# Statuses that last (in force since…); the others are steps taken on a day (signed on…).
+LASTING = frozenset({"in-force", "established", "under-negotiation", "upgrade-talks-agreed"})
+
+
+def status_since(agreement: Agreement) -> Milestone | None:
+    """The milestone the agreement's status dates from (the latest one no later than the date
+    the status is known to hold on), or None where no milestone records it."""
+    status = agreement.status
+    steps = [
+        m
+        for m in agreement.milestones
+        if m.type in STATUS_FROM[status.value] and m.when.earliest <= status.as_of.latest
+    ]
+    return max(steps, key=lambda m: m.when.earliest) if steps else None
+
+
 # -- helpers ------------------------------------------------------------------------------------
 
 MILESTONE_RANK = {name: rank for rank, name in enumerate(get_args(MilestoneType))}
