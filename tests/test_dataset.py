@@ -405,6 +405,14 @@ def test_sources_name_their_publishers_as_organisations(data):
     assert herald.url == "https://www.koreaherald.com/article/10606860"
 
 
+def test_a_source_without_a_headline_has_a_label_that_is_clearly_ours(data):
+    """No "Untitled: …", which reads as broken data: a description of the document, marked ours."""
+    for s in data.sources.values():
+        assert not s.title.lower().startswith("untitled"), s.id
+        if s.title_from == "ours":
+            assert s.title.endswith("(our description)"), s.id
+
+
 @pytest.mark.skipif(not COPYCHECK.exists(), reason="the shared copycheck tool is not beside the project")
 def test_data_is_in_our_own_words():
     result = subprocess.run(
