@@ -374,6 +374,7 @@ DERIVED_SHOWN = [
     "sectors/harbours/",
     "agreements/harbour-accord/",
     "events/harbour-talks/",
+    "events/harbour-summit/",
     "sources/alpha-report/",
 ]
 
@@ -389,9 +390,22 @@ def test_every_view_showing_a_derived_date_marks_it(fixture_site: Path, url: str
         assert why is not None
         assert why.has_attr("popover")
         assert why.get_text(strip=True).startswith("Derived date.")
-    # Every row or item showing a derived record's date next to its link carries the mark.
-    for row in page.select("tr, li"):
-        hrefs = [a.get("href", "") for a in row.find_all("a", recursive=True)]
-        text = row.get_text(" ", strip=True)
-        if any("harbour-talks/" in h for h in hrefs) and "June 2021" in text and not row.find(["tr", "li"]):
-            assert row.select_one("button.tk-derived"), f"{url}: {text}"
+
+
+def test_no_page_shows_a_derived_date_without_its_mark(fixture_site: Path) -> None:
+    """Every row, item or card of every page giving the working talks (dated June 2021 by
+    derivation) with their date carries the mark."""
+    seen = 0
+    for path in fixture_site.rglob("index.html"):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        if page is None:
+            continue
+        for why in page.select("[popover]"):
+            why.decompose()
+        for row in page.select("tr, li, p"):
+            if row.find(["tr", "li", "p"]):
+                continue  # the innermost only
+            if row.find("a", href=lambda h: h and "harbour-talks/" in h) and "June 2021" in row.get_text():
+                seen += 1
+                assert row.select_one("button.tk-derived"), f"{path}: {row.get_text(' ', strip=True)}"
+    assert seen >= 5  # events index, timeline, year, sector, the summit (its parts)
