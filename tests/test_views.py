@@ -100,6 +100,10 @@ def test_an_events_agreements_include_those_at_its_parts(tmp_path: Path) -> None
         ("harbour-mou", "harbour-talks"),
     ]
     assert [(s.agreement.id, s.within) for s in talks.signed] == [("harbour-mou", None)]
+    assert [(g.within.id if g.within else None, len(g.signed)) for g in summit.signed_groups] == [
+        (None, 1),
+        ("harbour-talks", 1),
+    ]
     assert talks.parent_signed == 2
 
 
