@@ -252,6 +252,12 @@ def test_company_fund_and_bank_agreements(data):
         assert agreement.kind == "commercial-agreement"
         assert agreement.parties == parties
     assert_date(milestone(data.agreements["hyundai-motor-singtel-5g-agreement"], "signed").by, "2023-05-19", "day")
+    # The summit's outcomes name the bank agreements: its page lists them among its agreements,
+    # dated only to the year the analysis allows.
+    for agreement_id in list(pairs)[1:]:
+        signed = milestone(data.agreements[agreement_id], "signed")
+        assert signed.event == "singapore-summit-2026"
+        assert_date(signed.date, "2026", "year")
 
 
 def test_context_and_other_agreements(data):
