@@ -61,7 +61,6 @@ def test_no_page_shows_markup_as_text(real_site: Path) -> None:
             for name, pattern in LEFTOVERS.items():
                 match = pattern.search(text)
                 if match:
-                    found.append(
-                        f"{path.relative_to(real_site)}: {name}: …{text[max(0, match.start() - 30) : match.end() + 30]}…"
-                    )
+                    around = text[max(0, match.start() - 30) : match.end() + 30]
+                    found.append(f"{path.relative_to(real_site)}: {name}: …{around}…")
     assert found == [], "\n".join(found[:40])
