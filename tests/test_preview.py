@@ -244,3 +244,54 @@ def test_every_kind_of_edit_gives_the_site_a_full_build_gives(preview: Preview) 
     assert_same_site(site, preview.reference(good))
     preview.edit(replace(path, "kind: moe", "kind: mou"), lambda s: "tk-problems" not in page(s, "about"))
     assert_same_site(site, preview.reference())
+
+
+def test_the_calendar_put_together_event_by_event_is_the_calendar(tmp_path: Path, monkeypatch) -> None:
+    from tracker import export
+    from tracker.incremental import Exports
+    from tracker.load import load
+    from tracker.queries import Queries
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    exports = Exports()
+    site = "http://127.0.0.1:8000/"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first = Queries(load(data))
+    assert exports.calendar(first, site) == export.calendar(first, site)
+    # Another build time, an entry changed, one added: only those are made again.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000999")
+    replace(data / "agreements" / "harbour-mou.yml", "on harbour pilots", "on river pilots")()
+    (data / "agreements" / "harbour-dredging.yml").write_text(NEW_AGREEMENT, encoding="utf-8")
+    second = Queries(load(data))
+    assert exports.calendar(second, site) == export.calendar(second, site)
+    assert b"river pilots" in exports.calendar(second, site)
+    empty = Queries(load(data).__class__.empty())
+    assert Exports().calendar(empty, site) == export.calendar(empty, site)
+
+
+def test_reading_again_only_what_changed_gives_what_load_gives(tmp_path: Path) -> None:
+    from tracker.incremental import Loader
+    from tracker.load import DataError, load, stamp
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    loader = Loader()
+
+    def same() -> None:
+        ours, theirs = loader.load(data, stamp(data)), load(data)
+        for collection in theirs.__dataclass_fields__:
+            assert list(ours[collection].items()) == list(theirs[collection].items())
+
+    same()
+    replace(data / "agreements" / "harbour-mou.yml", "on harbour pilots", "on river pilots")()
+    same()
+    assert loader.reread == 1
+    # A record deleted that an unchanged file refers to: load()'s own problems, every one.
+    (data / "people" / "quill-marlow.yml").unlink()
+    with pytest.raises(DataError) as ours:
+        loader.load(data, stamp(data))
+    with pytest.raises(DataError) as theirs:
+        load(data)
+    assert str(ours.value) == str(theirs.value)
+    assert "unknown person 'quill-marlow'" in str(ours.value)

@@ -33,6 +33,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from . import load as _load
 from .dataset import Dataset
 from .dates import PartialDate
 from .load import _plan
@@ -229,3 +230,146 @@ class DirtyWarning(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not (self.active and record.getMessage().startswith("A 'dirty' build is being performed"))
+
+
+# -- reading the data again after an edit -----------------------------------------------------
+
+
+class Loader:
+    """load.py's ``load``, reading again only the files that changed since the last load.
+
+    The files are listed and checked for their place and name as ``load`` does; a file whose
+    modification time and size are those of the last load keeps its record, whose references
+    are checked again against the ids there are now, and circles are looked for among all.
+    At the first problem, ``load`` itself reads everything, so that the problems reported are
+    exactly its own (and a record is never kept from a file that has one).
+    """
+
+    def __init__(self) -> None:
+        self._stamp: dict[str, tuple[int, int]] = {}
+        self._records: dict[str, Record] = {}  # path -> the record read from it
+        self.reread = 0  # files read by the last load (for the log)
+
+    def load(self, data_dir: Path, stamp: tuple) -> Dataset:
+        now = {path: (mtime, size) for path, mtime, size in stamp}
+        data = self._read(data_dir, now) if self._records else None
+        if data is None:
+            self._stamp, self._records = {}, {}
+            data = _load.load(data_dir)  # raises DataError with every problem
+            entries = _load._entries(data_dir, [])
+            self._records = {str(e.path): data[e.collection][e.record_id] for e in entries}
+            self.reread = len(entries)
+        self._stamp = now
+        return data
+
+    def _read(self, data_dir: Path, now: dict[str, tuple[int, int]]) -> Dataset | None:
+        problems: list = []
+        entries = _load._entries(data_dir, problems)
+        if problems:
+            return None
+        known = _load._known(entries)
+        records: dict[str, dict[str, Record]] = {name: {} for name in COLLECTIONS}
+        kept: dict[str, Record] = {}
+        links: list = []
+        self.reread = 0
+        for entry in entries:
+            path = str(entry.path)
+            record = self._records.get(path)
+            if record is not None and now.get(path) is not None and self._stamp.get(path) == now[path]:
+                for target in references(record):
+                    if target[1] not in known[target[0]] or target == (entry.collection, entry.record_id):
+                        return None
+                # Where a circle would be reported does not matter: load() then reports it.
+                links.extend(
+                    _load._Link(entry.collection, entry.record_id, target, entry.shown, 1, 1)
+                    for _, target in _load._ordering(record)
+                )
+            else:
+                self.reread += 1
+                record = _load._record(entry, known, problems, links)
+                if record is None or problems:
+                    return None
+            records[entry.collection][entry.record_id] = record
+            kept[path] = record
+        _load._check_circles(links, problems)
+        if problems:
+            return None
+        self._records = kept
+        return Dataset(**records)
+
+
+# -- the published data files -----------------------------------------------------------------
+
+
+class _Only:
+    """Stands for the queries of a dataset in ``export.calendar``, which reads only ``entries``."""
+
+    def __init__(self, entries: list) -> None:
+        self.entries = entries
+
+
+_BEGIN, _END = b"BEGIN:VEVENT\r\n", b"END:VCALENDAR\r\n"
+_STAMP = re.compile(rb"^DTSTAMP:[^\r\n]*\r\n", re.M)
+_NO_STAMP = b"DTSTAMP:\x00\r\n"
+
+
+def _split(ics: bytes) -> tuple[bytes, list[bytes]]:
+    """A calendar as its head and its events (each from BEGIN:VEVENT to END:VEVENT), the build
+    time (DTSTAMP) taken out of each event."""
+    head, *events = ics.split(_BEGIN)
+    if events:
+        assert events[-1].endswith(_END)
+        events[-1] = events[-1][: -len(_END)]
+    else:
+        assert head.endswith(_END)
+        head = head[: -len(_END)]
+    return head, [_STAMP.sub(_NO_STAMP, _BEGIN + e) for e in events]
+
+
+class Exports:
+    """``export.files`` for the preview: the same files, the calendar put together from the
+    events of the last build (in iCalendar's own bytes) and the events of changed entries,
+    each made by ``export.calendar`` itself; icalendar takes most of the time of the data
+    files, and a calendar holds every dated entry."""
+
+    def __init__(self) -> None:
+        self._site_url: str | None = None
+        self._head = b""
+        self._events: dict[tuple, tuple[Any, Any, bytes]] = {}
+
+    def files(self, queries: Any, site_url: str, feed_size: int) -> dict[str, str | bytes]:
+        from . import export
+
+        out: dict[str, str | bytes] = {}
+        out |= export.json_files(queries.data, site_url)
+        out |= export.csv_files(queries.data, site_url)
+        out["calendar.ics"] = self.calendar(queries, site_url)
+        out["feed.xml"] = export.feed(queries, site_url, feed_size)
+        return out
+
+    def calendar(self, queries: Any, site_url: str) -> bytes:
+        from icalendar.prop import vDDDTypes
+
+        from . import export
+
+        entries = queries.entries
+        if site_url != self._site_url:
+            head, events = _split(export.calendar(queries, site_url))
+            self._site_url, self._head = site_url, head
+        else:
+            events = []
+            for entry in entries:
+                cached = self._events.get(_entry_key(entry))
+                if cached is not None and cached[0] == entry.record and cached[1] == entry.milestone:
+                    events.append(cached[2])
+                else:
+                    events.extend(_split(export.calendar(_Only([entry]), site_url))[1])
+        pairs = zip(entries, events, strict=True)
+        self._events = {_entry_key(entry): (entry.record, entry.milestone, event) for entry, event in pairs}
+        stamp = b"DTSTAMP:" + vDDDTypes(export.build_time()).to_ical() + b"\r\n"
+        return (self._head + b"".join(events) + _END).replace(_NO_STAMP, stamp)
+
+
+def _entry_key(entry: Any) -> tuple:
+    milestone = entry.milestone.type if entry.milestone is not None else ""
+    return (entry.record.collection, entry.record.id, milestone, entry.date.iso, entry.bound)

@@ -17,6 +17,7 @@ import re
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -76,6 +77,9 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         self._state = incremental.State()  # what the previous build of the preview made
         self._dirty_warning = incremental.DirtyWarning()
         self._builds = 0
+        self._loader = incremental.Loader()  # the data, reading again only what changed
+        self._exports = incremental.Exports()  # the data files, the calendar event by event
+        self._started = 0.0
         self._reset_build()
 
     def _reset_build(self) -> None:
@@ -111,6 +115,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
     # (theme/main.html), so an edit never leaves a blank or stuck tab.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._started = time.monotonic()
         self._load(config)
         config.extra["data_problems"] = self.problems
         if self.command == "build":
@@ -159,7 +164,8 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         if now == self._stamp and not self.problems:
             return
         try:
-            self.data = load(folder)
+            # The preview reads again only the files that changed (tracker/incremental.py).
+            self.data = self._loader.load(folder, now) if self.incremental else load(folder)
         except DataError as err:
             if self.command != "serve":
                 raise PluginError(str(err)) from None
@@ -181,7 +187,8 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
             files.append(File.generated(config, page.src_uri, content=front_matter(page), inclusion=inclusion))
             self._generated[page.src_uri] = page
         site_url = config.site_url or "/"
-        for path, content in export.files(self.queries, site_url, feed_size=self.config.feed_size).items():
+        make = self._exports.files if self.incremental else export.files
+        for path, content in make(self.queries, site_url, feed_size=self.config.feed_size).items():
             file = File.generated(config, path, content=content)
             files.append(file)
             if self.incremental:
@@ -375,7 +382,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         what = "full build" if self._full else "rebuilt"
         log.info(
             f"Preview build {self._builds}: {what} {len(self._new_search)} of {len(docs)} pages, "
-            f"wrote {written} of {len(self._new_files)} data files"
+            f"wrote {written} of {len(self._new_files)} data files in {time.monotonic() - self._started:.2f} s"
         )
         state.refs = self._refs or state.reference_table(self.data)
         state.data = self.data
