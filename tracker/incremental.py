@@ -137,6 +137,15 @@ class Plan:
     years: set[int]
 
 
+# A record that many others refer to (a country as a party, a sector) is not followed from a
+# reference added to it to every other record referring to it: a page listing, for its record,
+# all the records sharing such a reference would list thousands on each of thousands of pages,
+# which the site must never do (it is built in time linear in the records). Pages listing the
+# records that share a rarer reference (an agreement lists the others signed at its event) are
+# followed, as are, always, the pages of the records referred to and referring.
+SHARED_LIMIT = 64
+
+
 def diff(old: Dataset, new: Dataset) -> set[Key]:
     """Records added, removed or changed (records are frozen pydantic models: comparable)."""
     changed: set[Key] = set()
@@ -186,8 +195,9 @@ class State:
 
         - the pages of the records added, removed or changed;
         - the pages of every record they refer to, or that refers to them, before or after;
-        - for a reference added or removed, the pages of every record referring to the same
-          record (an agreement lists the others signed at its event);
+        - for a reference added, the pages of every record referring to the same record (an
+          agreement lists the others signed at its event), unless more than SHARED_LIMIT
+          records refer to it (see there);
         - every page whose last version named a changed record (a person's page names the
           organisation an agreement they signed was signed for);
         - the section indexes, the timeline, the years index, and the pages of the years the
@@ -206,8 +216,12 @@ class State:
         for key in changed:
             before, after = old_refs.get(key, frozenset()), new_refs.get(key, frozenset())
             records |= before | after | incoming.get(key, set())
-            for target in before ^ after:
-                records |= incoming.get(target, set())
+            # A reference lost: the pages that listed this record beside another one referring
+            # to the same record named it, and are found below by what they named.
+            for target in after - before:
+                sharing = incoming.get(target, set())
+                if len(sharing) <= SHARED_LIMIT:
+                    records |= sharing
         touched_years: set[int] = set()
         for collection, record_id in records:
             for data in (old, new):
