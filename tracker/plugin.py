@@ -291,6 +291,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
             config.site_url,
             repr(config.nav),
             repr(config.extra),  # data_problems: the banner on every page
+            export.build_time().date(),  # pages cite their build's year, the Data page its day
             incremental.tree_stamp([p for p in paths if p.exists()], self.data_dir(config)),
         )
 
