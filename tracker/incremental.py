@@ -152,7 +152,9 @@ def diff(old: Dataset, new: Dataset) -> set[Key]:
     for collection in COLLECTIONS:
         before, after = old[collection], new[collection]
         for record_id in before.keys() | after.keys():
-            if before.get(record_id) != after.get(record_id):
+            a, b = before.get(record_id), after.get(record_id)
+            # The loader keeps the record of a file that did not change: the same object.
+            if a is not b and a != b:
                 changed.add((collection, record_id))
     return changed
 
@@ -184,7 +186,8 @@ class State:
             for record_id, record in data[collection].items():
                 key = (collection, record_id)
                 known = self.refs.get(key)
-                if known is not None and before.get(record_id) == record:
+                was = before.get(record_id)
+                if known is not None and (was is record or was == record):
                     table[key] = known
                 else:
                     table[key] = references(record)
@@ -201,7 +204,7 @@ class State:
         - every page whose last version named a changed record (a person's page names the
           organisation an agreement they signed was signed for);
         - the section indexes, the timeline, the years index, and the pages of the years the
-          changed records and their neighbours fall in (all of them when the years change).
+          changed records fall in (the plugin adds all of them when the years change).
         """
         old = self.data
         assert old is not None
@@ -222,8 +225,10 @@ class State:
                 sharing = incoming.get(target, set())
                 if len(sharing) <= SHARED_LIMIT:
                     records |= sharing
+        # The years a changed record falls in, before and after: a year page lists the entries
+        # of its year; what it shows of other records, it names (found above).
         touched_years: set[int] = set()
-        for collection, record_id in records:
+        for collection, record_id in changed:
             for data in (old, new):
                 record = data[collection].get(record_id)
                 if record is not None:
@@ -262,13 +267,14 @@ class Loader:
     def __init__(self) -> None:
         self._stamp: dict[str, tuple[int, int]] = {}
         self._records: dict[str, Record] = {}  # path -> the record read from it
+        self._refs: dict[str, frozenset[Key]] = {}  # path -> the references of that record
         self.reread = 0  # files read by the last load (for the log)
 
     def load(self, data_dir: Path, stamp: tuple) -> Dataset:
         now = {path: (mtime, size) for path, mtime, size in stamp}
         data = self._read(data_dir, now) if self._records else None
         if data is None:
-            self._stamp, self._records = {}, {}
+            self._stamp, self._records, self._refs = {}, {}, {}
             data = _load.load(data_dir)  # raises DataError with every problem
             entries = _load._entries(data_dir, [])
             self._records = {str(e.path): data[e.collection][e.record_id] for e in entries}
@@ -290,7 +296,10 @@ class Loader:
             path = str(entry.path)
             record = self._records.get(path)
             if record is not None and now.get(path) is not None and self._stamp.get(path) == now[path]:
-                for target in references(record):
+                refs = self._refs.get(path)
+                if refs is None:
+                    refs = self._refs[path] = references(record)
+                for target in refs:
                     if target[1] not in known[target[0]] or target == (entry.collection, entry.record_id):
                         return None
                 # Where a circle would be reported does not matter: load() then reports it.
@@ -303,12 +312,14 @@ class Loader:
                 record = _load._record(entry, known, problems, links)
                 if record is None or problems:
                     return None
+                self._refs.pop(path, None)
             records[entry.collection][entry.record_id] = record
             kept[path] = record
         _load._check_circles(links, problems)
         if problems:
             return None
         self._records = kept
+        self._refs = {path: refs for path, refs in self._refs.items() if path in kept}
         return Dataset(**records)
 
 
@@ -374,7 +385,11 @@ class Exports:
             events = []
             for entry in entries:
                 cached = self._events.get(_entry_key(entry))
-                if cached is not None and cached[0] == entry.record and cached[1] == entry.milestone:
+                if (
+                    cached is not None
+                    and (cached[0] is entry.record or cached[0] == entry.record)
+                    and cached[1] == entry.milestone
+                ):
                     events.append(cached[2])
                 else:
                     events.extend(_split(export.calendar(_Only([entry]), site_url))[1])
