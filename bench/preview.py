@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -145,8 +145,13 @@ def measure(n: int) -> dict:
             built = [line for line in log if "Preview build" in line][lines:]
             runs.append({"edit": kind, "shown_s": round(shown, 2), "builds": [b.split(": ", 1)[1] for b in built]})
     finally:
-        server.terminate()
-        server.wait()
+        # Ctrl-C, as a person stops it: `mkdocs serve` then deletes its site folder.
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
     full = re.search(r"Preview build 1: .* in ([\d.]+) s", log_path.read_text())
     shown = sorted(r["shown_s"] for r in runs)
     return {
@@ -175,7 +180,6 @@ def main() -> None:
         print(report(row), flush=True)
         for r in row["runs"]:
             print(f"  {r['edit']}: {r['shown_s']} s; {'; '.join(r['builds'])}", flush=True)
-    shutil.rmtree(WORK / "preview-tmp", ignore_errors=True)
     print(json.dumps(rows))
 
 
