@@ -15,7 +15,7 @@ import json
 import os
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from .dataset import Dataset
@@ -266,7 +266,14 @@ def _entry_uid(entry: Entry, host: str) -> str:
     return f"{entry.record.collection}-{entry.record.id}-{kind}-{entry.date.iso}@{host}"
 
 
-def calendar(queries: Queries, site_url: str) -> bytes:
+class Dated(Protocol):
+    """What the calendar reads of the queries: the dated entries (the preview passes a few)."""
+
+    @property
+    def entries(self) -> list[Entry]: ...
+
+
+def calendar(queries: Dated, site_url: str) -> bytes:
     from icalendar import Calendar, Event
 
     cal = Calendar()

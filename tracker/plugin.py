@@ -8,35 +8,46 @@ With ``macros.py``, the only code that knows about MkDocs. Listed under ``plugin
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
+import logging
 import os
 import re
 import shutil
 import sys
 import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
+from mkdocs import utils
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils.meta import get_data
 
-from . import export, urls
+from . import export, incremental, urls
 from .dataset import Dataset
 from .jinja_cache import CACHE
 from .load import DataError, load, stamp
+from .models import Record
 from .pages import Page, missing_from_nav, pages
 from .queries import Queries
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
+log = logging.getLogger("mkdocs.plugins.tracker")
+# MkDocs' own logger for builds: it warns on every dirty build (see incremental.DirtyWarning).
+_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
 
 
 class TrackerConfig(base.Config):
@@ -66,6 +77,34 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         self._target: Path | None = None  # the site folder it replaces
         self._built = False
         self._csp = ""
+        # The live preview's incremental builds (`mkdocs serve --dirty`: `make serve`); see
+        # tracker/incremental.py. Nothing of this runs in `mkdocs build` or a plain serve.
+        self.dirty = False
+        self._state = incremental.State()  # what the previous build of the preview made
+        self._dirty_warning = incremental.DirtyWarning()
+        self._builds = 0
+        self._loader = incremental.Loader()  # the data, reading again only what changed
+        self._exports = incremental.Exports()  # the data files, the calendar event by event
+        self._started = 0.0
+        self._reset_build()
+
+    def _reset_build(self) -> None:
+        """What one build of the preview works out, committed to the state once it succeeded."""
+        self._full = True  # this build writes everything (the first, or a global input changed)
+        self._inputs: Any = None
+        self._unchanged: set[str] = set()  # src_uris MkDocs should treat as unmodified (skip)
+        self._stash: dict[str, str] = {}  # Markdown rendered in on_nav for the pages it rebuilds
+        self._refs: dict = {}
+        self._new_pages: dict[str, bytes] = {}
+        self._new_shown: dict[str, frozenset] = {}
+        self._new_files: dict[str, bytes] = {}
+        self._new_search: dict[str, list[dict]] = {}
+        self._search_mark = 0
+        self._files: Files | None = None
+
+    @property
+    def incremental(self) -> bool:
+        return self.dirty and self.command == "serve"
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -73,6 +112,10 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         self.command = command
         # `mkdocs build --dirty` updates the site folder in place by design: nothing to stage.
         self._stages = command == "build" and not dirty
+        self.dirty = dirty
+        if self.incremental and self._dirty_warning not in _BUILD_LOG.filters:
+            _BUILD_LOG.addFilter(self._dirty_warning)
+        self._dirty_warning.active = self.incremental
 
     # Before mkdocs-macros' on_config (macros.py reads the queries from here), and before
     # MkDocs empties the site folder. A bad record stops `mkdocs build` here; `mkdocs serve`
@@ -80,6 +123,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
     # (theme/main.html), so an edit never leaves a blank or stuck tab.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._started = time.monotonic()
         # Record pages are reached only through their section's index: a kind of record whose
         # index is not in mkdocs.yml's nav would have pages no reader can find.
         missing = missing_from_nav(config.nav or [])
@@ -119,16 +163,24 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         # Any failure, the strict-mode abort included (MkDocs raises it inside its build, after
-        # on_post_build): the staged build is thrown away and the last good site stays.
+        # on_post_build): the staged build is thrown away and the last good site stays. The
+        # preview's next build is a full one: this one may have written part of the site.
         self._discard()
+        self._state.forget()
+        self._reset_build()
 
+    # After the search plugin's (priority 0), whose index the preview's builds complete.
+    @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.incremental:
+            self._finish_preview(config)
         self._built = True
 
     def on_shutdown(self) -> None:
         if self._built:
             self._publish()
         self._discard()
+        _BUILD_LOG.removeFilter(self._dirty_warning)
 
     # -- the data -----------------------------------------------------------------------------
 
@@ -142,7 +194,8 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         if now == self._stamp and not self.problems:
             return
         try:
-            self.data = load(folder)
+            # The preview reads again only the files that changed (tracker/incremental.py).
+            self.data = self._loader.load(folder, now) if self.incremental else load(folder)
         except DataError as err:
             if self.command != "serve":
                 raise PluginError(str(err)) from None
@@ -165,16 +218,41 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
             files.append(File.generated(config, page.src_uri, content=front_matter(page), inclusion=inclusion))
             self._generated[page.src_uri] = page
         site_url = config.site_url or "/"
-        for path, content in export.files(self.queries, site_url, feed_size=self.config.feed_size).items():
-            files.append(File.generated(config, path, content=content))
+        make = self._exports.files if self.incremental else export.files
+        for path, content in make(self.queries, site_url, feed_size=self.config.feed_size).items():
+            file = File.generated(config, path, content=content)
+            files.append(file)
+            if self.incremental:
+                # A data file is written again only when its content changed.
+                self._new_files[path] = incremental.digest(content)
+                if not self._full and self._state.files.get(path) == self._new_files[path]:
+                    self._unchanged.add(path)
+        if self.incremental:
+            for file in files:
+                if file.src_uri in self._new_files or file.is_documentation_page():
+                    # MkDocs asks each file whether to build it; the answer is worked out here.
+                    file.is_modified = functools.partial(self._is_modified, file)  # type: ignore[method-assign]
         return files
+
+    def _is_modified(self, file: File) -> bool:
+        if self._full:
+            return True
+        return file.src_uri not in self._unchanged
 
     # Before mkdocs-macros, which leaves these pages alone (render_macros: false).
     @event_priority(100)
-    def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    def _page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         spec = self._generated.get(page.file.src_uri)
         if spec is None:
             return markdown
+        rendered = self._stash.pop(spec.src_uri, None)
+        if rendered is None:
+            rendered = self._render(spec, page, config)
+        if self.incremental:
+            self._remember_page(spec.src_uri, front_matter(spec), rendered)
+        return rendered
+
+    def _render(self, spec: Page, page: MkDocsPage, config: MkDocsConfig) -> str:
         macros: Any = config.plugins["macros"]
         # What mkdocs-macros gives a page's template: its variables, the page's metadata by
         # name, and the page. Jinja keeps each template compiled in the environment.
@@ -189,6 +267,22 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
                 return f"# Template error\n\n```\n{message}\n```\n"
             raise PluginError(message) from None
 
+    # After mkdocs-macros (priority 0): what it made of a hand-written page (the home page and
+    # the Data page read the data).
+    @event_priority(-100)
+    def _page_markdown_after_macros(
+        self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
+    ) -> str:
+        if self.incremental and page.file.src_uri not in self._generated:
+            uri = page.file.src_uri
+            self._remember_page(uri, json.dumps(page.meta, sort_keys=True, default=str), markdown)
+            # Read and rendered (it may show the data), but written only if it changed.
+            if not self._full and self._state.pages.get(uri) == self._new_pages[uri]:
+                self._unchanged.add(uri)
+        return markdown
+
+    on_page_markdown = CombinedEvent(_page_markdown, _page_markdown_after_macros)
+
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         env.bytecode_cache = CACHE
         # The theme's own templates (the 404 page) write the site's addresses as pages do.
@@ -198,6 +292,141 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
             self._csp = content_security_policy(env, config, files)
             env.globals["content_security_policy"] = self._csp
         return env
+
+    # -- the live preview's incremental builds (tracker/incremental.py) ------------------------
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if not self.incremental:
+            return
+        self._reset_build()
+        self._inputs = self._global_inputs(config)
+        self._full = not self._state.ready or self._inputs != self._state.inputs or self._search_plugin(config) is None
+        if self._full:
+            # What MkDocs does before a build that is not dirty: the site is written anew.
+            utils.clean_directory(config.site_dir)
+
+    def _global_inputs(self, config: MkDocsConfig) -> tuple:
+        """Everything but the records that any page may depend on: when one of these changes,
+        the preview builds everything again."""
+        root = Path(config.config_file_path).parent
+        module = config.plugins["macros"].config.get("module_name") or "main"
+        paths = [
+            Path(config.config_file_path),
+            Path(config.docs_dir),
+            Path(__file__).parent,  # the code, the page templates and the theme overrides
+            root / f"{module}.py",
+            root / module,
+            *(Path(w) for w in config.watch),
+        ]
+        if config.theme.custom_dir:
+            paths.append(Path(config.theme.custom_dir))
+        return (
+            config.site_url,
+            repr(config.nav),
+            repr(config.extra),  # data_problems: the banner on every page
+            export.build_time().date(),  # pages cite their build's year, the Data page its day
+            incremental.tree_stamp([p for p in paths if p.exists()], self.data_dir(config)),
+        )
+
+    @staticmethod
+    def _search_plugin(config: MkDocsConfig) -> Any:
+        """Material's search plugin, whose index the preview completes; None if it is not used
+        (every build of the preview is then a full one)."""
+        search = config.plugins.get("material/search")
+        index = getattr(search, "search_index", None)
+        if search is None or index is None or not hasattr(index, "entries") or not search.config.enabled:
+            return None
+        return search
+
+    # After mkdocs-macros' (priority 0), which hands templates the navigation.
+    @event_priority(-50)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._files = files
+        if not self.incremental or self._full:
+            return nav
+        state = self._state
+        self._refs = state.reference_table(self.data)
+        page_of = {key: urls.src_uri(record) for key, record in _records(self.data)}
+        plan = state.plan(self.data, self._refs, page_of)
+        year_pages = {uri for uri, spec in self._generated.items() if spec.query == "year"}
+        years_before = {uri for uri in state.pages if uri.startswith("years/") and uri != "years/index.md"}
+        candidates = set(plan.candidates)
+        for uri, spec in self._generated.items():
+            if spec.arg is None:  # section indexes, the timeline, the years index
+                candidates.add(uri)
+            elif uri in year_pages and (year_pages != years_before or spec.arg in plan.years):
+                candidates.add(uri)  # a new or removed year changes every year's pager
+            elif uri not in state.pages:
+                candidates.add(uri)
+        for uri, spec in self._generated.items():
+            if uri not in candidates:
+                self._unchanged.add(uri)
+                continue
+            # Rendered now, with the metadata MkDocs would read from the page's front matter,
+            # so that a page whose Markdown did not change is not even converted to HTML.
+            file = files.get_file_from_path(uri)
+            assert file is not None
+            page = file.page or MkDocsPage(None, file, config)
+            front = front_matter(spec)
+            page.meta = get_data(front)[1]
+            markdown = self._render(spec, page, config)
+            self._remember_page(uri, front, markdown)
+            if state.pages.get(uri) == self._new_pages[uri]:
+                self._unchanged.add(uri)
+            else:
+                self._stash[uri] = markdown
+        return nav
+
+    def _remember_page(self, uri: str, front: str, markdown: str) -> None:
+        self._new_pages[uri] = incremental.digest(front, markdown)
+        self._new_shown[uri] = incremental.mentions(markdown)
+
+    # After the search plugin's (priority 0): the entries it made of this page.
+    @event_priority(-100)
+    def on_page_context(self, context: Any, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> Any:
+        if self.incremental:
+            search = self._search_plugin(config)
+            entries = search.search_index.entries if search is not None else []
+            self._new_search[page.file.src_uri] = entries[self._search_mark :]
+            self._search_mark = len(entries)
+        return context
+
+    def _finish_preview(self, config: MkDocsConfig) -> None:
+        """The search index whole again, stale output deleted, and this build remembered."""
+        state, files = self._state, self._files
+        assert files is not None
+        included = InclusionLevel.is_in_serve  # what `mkdocs serve` builds
+        docs = [f.src_uri for f in files.documentation_pages(inclusion=included)]
+        # Every page's entries, in the order a full build writes them: those of the pages built
+        # now, and those of the others from the build that last wrote them.
+        by_page = {uri: self._new_search[uri] if uri in self._new_search else state.search.get(uri, []) for uri in docs}
+        search = self._search_plugin(config)
+        if search is not None:
+            index = type(search.search_index)(**search.search_index.config)
+            index.entries = [entry for uri in docs for entry in by_page[uri]]
+            path = os.path.join(config.site_dir, "search", "search_index.json")
+            utils.write_file(index.generate_search_index(None).encode("utf-8"), path)
+        # The pages and files that no longer exist (a record deleted or renamed).
+        outputs = {f.abs_dest_path for f in files if included(f.inclusion)}
+        for stale in sorted(state.outputs - outputs):
+            _remove(Path(stale), Path(config.site_dir))
+        # Numbered: MkDocs logs each of its own build messages only once per process.
+        self._builds += 1
+        written = sum(1 for uri in self._new_files if uri not in self._unchanged)
+        what = "full build" if self._full else "rebuilt"
+        log.info(
+            f"Preview build {self._builds}: {what} {len(self._new_search)} of {len(docs)} pages, "
+            f"wrote {written} of {len(self._new_files)} data files in {time.monotonic() - self._started:.2f} s"
+        )
+        state.refs = self._refs or state.reference_table(self.data)
+        state.data = self.data
+        state.pages = {uri: self._new_pages.get(uri) or state.pages[uri] for uri in docs}
+        state.shown = {uri: self._new_shown.get(uri) or state.shown.get(uri, frozenset()) for uri in docs}
+        state.files = self._new_files
+        state.search = by_page
+        state.outputs = outputs
+        state.inputs = self._inputs
+        state.ready = True
 
     # -- the site folder ----------------------------------------------------------------------
 
@@ -225,6 +454,21 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         if self._staging is not None:
             shutil.rmtree(self._staging, ignore_errors=True)
             self._staging = None
+
+
+def _records(data: Dataset) -> Iterator[tuple[tuple[str, str], Record]]:
+    for record in data.records():
+        yield (record.collection, record.id), record
+
+
+def _remove(path: Path, root: Path) -> None:
+    """Delete a file a full build would not write, and the folders it leaves empty."""
+    path.unlink(missing_ok=True)
+    folder = path.parent
+    root = root.resolve()
+    while folder.resolve() != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
 
 
 def front_matter(page: Page) -> str:

@@ -1,0 +1,297 @@
+"""The live preview's incremental builds are exact: after every kind of data edit, the site
+`mkdocs serve --dirty --strict` (what `make serve` runs) serves is byte for byte the site a
+clean full build of the same data makes, every file included (pages, data files, the search
+index, the sitemap); and an edit rebuilds only the pages it may change.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURE_DATA, ROOT
+from test_contributing import free_port
+
+EPOCH = "1700000000"  # both sides stamp the same build date (sitemap.xml.gz, calendar, pages)
+
+# A clean full build, as `mkdocs serve` without --dirty makes it (same serve URL, same plugins,
+# same command), into a new folder. With a last good data folder, the preview's state after an
+# invalid edit: the last good data shown, the problems of the data as it is now.
+REFERENCE = """
+import logging, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from tracker.load import load
+from tracker.queries import Queries
+out, serve_url, good = sys.argv[1], sys.argv[2], sys.argv[3]
+config = load_config("mkdocs.yml", site_dir=out)
+config.site_url = serve_url
+config.plugins.on_startup(command="serve", dirty=False)
+if good:
+    tracker = config.plugins["tracker"]
+    tracker.data = load(good)
+    tracker.queries = Queries(tracker.data)
+    tracker.problems = ["not read yet"]
+build(config, serve_url=serve_url)
+"""
+
+
+class Preview:
+    def __init__(self, tmp: Path) -> None:
+        self.tmp = tmp
+        self.data = tmp / "data"
+        shutil.copytree(FIXTURE_DATA, self.data)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        serve_tmp = tmp / "serve-tmp"  # where `mkdocs serve` makes its site folder (mkdtemp)
+        serve_tmp.mkdir()
+        self.env = {
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "TRACKER_DATA": str(self.data),
+            "SOURCE_DATE_EPOCH": EPOCH,
+        }
+        self.log = tmp / "serve.log"
+        self.server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--strict", "--dev-addr", f"127.0.0.1:{self.port}"],
+            cwd=ROOT,
+            env={**self.env, "TMPDIR": str(serve_tmp)},
+            stdout=subprocess.DEVNULL,
+            stderr=self.log.open("w"),  # a pipe nobody reads would fill and stall it
+        )
+        self.wait_for(lambda: "Serving on" in self.text(), 120)
+        [self.site] = serve_tmp.glob("mkdocs_*")
+        self.references = 0
+
+    def text(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    def builds(self) -> int:
+        # The plugin's own line: MkDocs logs each of its build messages only once per process.
+        return len(re.findall(r"Preview build \d+:", self.text()))
+
+    def wait_for(self, done: Callable[[], bool], seconds: float = 60) -> None:
+        deadline = time.monotonic() + seconds
+        while not done():
+            assert self.server.poll() is None, f"the preview stopped:\n{self.text()}"
+            assert time.monotonic() < deadline, f"timed out; the preview's log:\n{self.text()[-3000:]}"
+            time.sleep(0.1)
+
+    def edit(self, change: Callable[[], None], shows: Callable[[Path], bool]) -> str:
+        """Make a change, wait until the preview has built it and shows it; return the log of
+        the builds it caused."""
+        before, start = self.builds(), len(self.text())
+        change()
+        self.wait_for(lambda: self.builds() > before and shows(self.site))
+        # Settle: one edit of several files may cause a second build.
+        time.sleep(1.5)
+        self.wait_for(lambda: self.text().count("Building documentation") == self.builds())
+        assert "Aborted" not in self.text()[start:], self.text()[start:]
+        return self.text()[start:]
+
+    def reference(self, good: Path | None = None) -> Path:
+        self.references += 1
+        out = self.tmp / f"reference-{self.references}"
+        result = subprocess.run(
+            [sys.executable, "-c", REFERENCE, str(out), self.url, str(good or "")],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        return out
+
+    def stop(self) -> None:
+        self.server.send_signal(signal.SIGINT)
+        try:
+            self.server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.server.kill()
+            self.server.wait()
+
+
+def tree(folder: Path) -> dict[str, bytes | None]:
+    """Every file (its bytes) and folder (None) under ``folder``."""
+    return {str(p.relative_to(folder)): (p.read_bytes() if p.is_file() else None) for p in sorted(folder.rglob("*"))}
+
+
+def assert_same_site(served: Path, reference: Path) -> None:
+    ours, full = tree(served), tree(reference)
+    missing, extra = sorted(full.keys() - ours.keys()), sorted(ours.keys() - full.keys())
+    differ = sorted(k for k in ours.keys() & full.keys() if ours[k] != full[k])
+    assert (missing, extra, differ) == ([], [], []), (
+        f"the preview's site differs from a full build: missing {missing[:20]}, extra {extra[:20]}, "
+        f"different {differ[:20]}"
+    )
+
+
+def rebuilt(log: str) -> list[tuple[int, int]]:
+    return [(int(a), int(b)) for a, b in re.findall(r"Preview build \d+: rebuilt (\d+) of (\d+) pages", log)]
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[Preview]:
+    server = Preview(tmp_path)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def replace(path: Path, old: str, new: str) -> Callable[[], None]:
+    def change() -> None:
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {path}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return change
+
+
+def page(site: Path, uri: str) -> str:
+    path = site / uri / "index.html"
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+NEW_AGREEMENT = """\
+name: Harbour Dredging Arrangement
+kind: mou
+parties: [land-a, land-b]
+status:
+  value: signed
+  as_of: 2021-06
+  cite: [alpha-report]
+milestones:
+  - type: signed
+    date: 2021-06-14
+    event: harbour-summit
+    cite: [alpha-report]
+sectors: [hostile-markup]
+summary: Dredging of shared channels, signed at the summit.
+cite: [alpha-report]
+"""
+
+
+def test_every_kind_of_edit_gives_the_site_a_full_build_gives(preview: Preview) -> None:
+    data, site = preview.data, preview.site
+    assert_same_site(site, preview.reference())
+    edits: list[tuple[str, Callable[[], None], Callable[[Path], bool]]] = [
+        (
+            "a summary",
+            replace(data / "sectors" / "harbours.yml", "Ports, shipping lanes", "Quays, shipping lanes"),
+            lambda s: "Quays, shipping lanes" in page(s, "sectors/harbours"),
+        ),
+        (
+            "a name",
+            replace(data / "agreements" / "harbour-mou.yml", "on harbour pilots", "on river pilots"),
+            lambda s: "Memorandum on river pilots" in page(s, "agreements/harbour-mou"),
+        ),
+        (
+            "a date that moves an event to another year",
+            replace(data / "events" / "harbour-talks.yml", "date: 2021-06", "date: 2019-03"),
+            lambda s: (s / "years" / "2019" / "index.html").exists(),
+        ),
+        (
+            "a reference",
+            replace(data / "agreements" / "harbour-mou.yml", "sectors: [harbours]", "sectors: [hostile-markup]"),
+            lambda s: "river pilots" in page(s, "sectors/hostile-markup"),
+        ),
+        (
+            "a new record (signed at an event another agreement was signed at)",
+            lambda: (data / "agreements" / "harbour-dredging.yml").write_text(NEW_AGREEMENT, encoding="utf-8"),
+            lambda s: "Harbour Dredging Arrangement" in page(s, "agreements/harbour-accord"),
+        ),
+        (
+            "a deleted record",
+            lambda: (data / "figures" / "harbour-count.yml").unlink(),
+            lambda s: not (s / "figures" / "harbour-count").exists(),
+        ),
+        (
+            "a renamed id",
+            lambda: (data / "events" / "harbour-talks.yml").rename(data / "events" / "harbour-workshop.yml"),
+            lambda s: "harbour-workshop" in page(s, "events/harbour-summit"),
+        ),
+    ]
+    counts = {}
+    for name, change, shows in edits:
+        log = preview.edit(change, shows)
+        assert_same_site(site, preview.reference())
+        counts[name] = rebuilt(log)
+        assert counts[name], f"{name}: no incremental build in the log:\n{log}"
+    # Only the pages an edit changes are written again: a sector's summary shows on its own
+    # page, the sectors index and the page of the source it cites; a name on a handful of
+    # pages, not on all of them.
+    [(summary, total)] = counts["a summary"]
+    assert summary <= 3, counts
+    [(name, total)] = counts["a name"]
+    assert name < total / 2, counts
+
+    # An invalid edit: the last valid data stays, every page lists the problem (a full build:
+    # the banner is on every page); then its fix.
+    good = preview.tmp / "good"
+    shutil.copytree(data, good)
+    path = data / "agreements" / "harbour-mou.yml"
+    preview.edit(replace(path, "kind: mou", "kind: moe"), lambda s: "tk-problems" in page(s, "about"))
+    assert_same_site(site, preview.reference(good))
+    preview.edit(replace(path, "kind: moe", "kind: mou"), lambda s: "tk-problems" not in page(s, "about"))
+    assert_same_site(site, preview.reference())
+
+
+def test_the_calendar_put_together_event_by_event_is_the_calendar(tmp_path: Path, monkeypatch) -> None:
+    from tracker import export
+    from tracker.incremental import Exports
+    from tracker.load import load
+    from tracker.queries import Queries
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    exports = Exports()
+    site = "http://127.0.0.1:8000/"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first = Queries(load(data))
+    assert exports.calendar(first, site) == export.calendar(first, site)
+    # Another build time, an entry changed, one added: only those are made again.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000999")
+    replace(data / "agreements" / "harbour-mou.yml", "on harbour pilots", "on river pilots")()
+    (data / "agreements" / "harbour-dredging.yml").write_text(NEW_AGREEMENT, encoding="utf-8")
+    second = Queries(load(data))
+    assert exports.calendar(second, site) == export.calendar(second, site)
+    assert b"river pilots" in exports.calendar(second, site)
+    empty = Queries(load(data).__class__.empty())
+    assert Exports().calendar(empty, site) == export.calendar(empty, site)
+
+
+def test_reading_again_only_what_changed_gives_what_load_gives(tmp_path: Path) -> None:
+    from tracker.incremental import Loader
+    from tracker.load import DataError, load, stamp
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    loader = Loader()
+
+    def same() -> None:
+        ours, theirs = loader.load(data, stamp(data)), load(data)
+        for collection in theirs.__dataclass_fields__:
+            assert list(ours[collection].items()) == list(theirs[collection].items())
+
+    same()
+    replace(data / "agreements" / "harbour-mou.yml", "on harbour pilots", "on river pilots")()
+    same()
+    assert loader.reread == 1
+    # A record deleted that an unchanged file refers to: load()'s own problems, every one.
+    (data / "people" / "quill-marlow.yml").unlink()
+    with pytest.raises(DataError) as ours:
+        loader.load(data, stamp(data))
+    with pytest.raises(DataError) as theirs:
+        load(data)
+    assert str(ours.value) == str(theirs.value)
+    assert "unknown person 'quill-marlow'" in str(ours.value)
