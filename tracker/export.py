@@ -51,6 +51,9 @@ def _data_schema(collection: str) -> dict[str, Any]:
     cls = COLLECTIONS[collection]
     schema = cls.model_json_schema(mode="validation")
     schema["properties"].pop("id", None)
+    # Fields every record shares but few fill in come after the record's own (make new).
+    for name in ("search_terms",):
+        schema["properties"][name] = schema["properties"].pop(name)
     return {
         "$schema": JSON_SCHEMA,
         "$id": f"{collection}.json",

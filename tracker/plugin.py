@@ -237,6 +237,12 @@ def front_matter(page: Page) -> str:
         meta["hide"] = ["navigation"]
     if not page.searched:
         meta["search"] = {"exclude": True}
+    elif page.search_names:
+        # Material's search weighs tags far above titles and text: a record's own page comes
+        # before the pages that mention it. Its theme shows no tags (no tags plugin).
+        meta["tags"] = list(page.search_names)
+    if page.searched and page.search_boost != 1.0:
+        meta["search"] = {"boost": page.search_boost}
     front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
     return f"---\n{front}\n---\n"
 
