@@ -153,6 +153,9 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         # Templates compiled in earlier builds of `mkdocs serve` are not compiled again.
         macros: Any = config.plugins["macros"]  # mkdocs-macros' plugin: its env is not in BasePlugin's type
         macros.env.bytecode_cache = CACHE
+        # A global, which the macros of common.j2 (imported without a page's context) see:
+        # "Cite this page" names the dataset's version (the build's date and git commit).
+        macros.env.globals["dataset_version"] = export.dataset_version(self.data_dir(config))
         self._generated = {}
         for page in pages(self.queries):
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
