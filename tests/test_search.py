@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from browser import serve
-from conftest import ROOT, mkdocs_build
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
@@ -31,15 +28,6 @@ QUERIES = [
     ("MFA", "organisations/sg-ministry-of-foreign-affairs/"),
     ("EMA", "organisations/energy-market-authority/"),
 ]
-
-
-@pytest.fixture(scope="module")
-def real_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    out = tmp_path_factory.mktemp("real-site")
-    result = mkdocs_build(out, data=ROOT / "data")
-    assert result.returncode == 0, result.stderr
-    with serve(Path(out)) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

@@ -63,7 +63,7 @@ def _data_schema(collection: str) -> dict[str, Any]:
     schema = cls.model_json_schema(mode="validation")
     schema["properties"].pop("id", None)
     # Fields every record shares but few fill in come after the record's own (make new).
-    for name in ("search_terms",):
+    for name in ("search_terms", "reviewed", "renamed_from"):
         schema["properties"][name] = schema["properties"].pop(name)
     return {
         "$schema": JSON_SCHEMA,

@@ -282,6 +282,20 @@ class Record(BaseModel):
         ),
     )
 
+    reviewed: Date | None = Field(
+        default=None,
+        description=(
+            "When someone last checked the whole record against its sources (YYYY-MM-DD); shown as 'Last reviewed'."
+        ),
+    )
+    renamed_from: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(
+        default_factory=list,
+        description=(
+            "Ids the record had before (its old file names): each old address leads to the record's page."
+            " No live record of the collection may have one of them."
+        ),
+    )
+
     @property
     def label(self) -> str:
         """What links to the record say."""
