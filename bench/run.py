@@ -80,7 +80,7 @@ def bench_size(n: int) -> dict:
     shutil.copytree(ROOT / "docs" / "assets", dump / "assets", dirs_exist_ok=True)
     base_config = write_config(
         ".bench-baseline.yml",
-        f"INHERIT: mkdocs.yml\ndocs_dir: {dump}\nplugins:\n  - search\nhooks: []\n"
+        f"INHERIT: mkdocs.yml\ndocs_dir: {dump}\nplugins:\n  - search\nhooks:\n  - bench/theme_filters.py\n"
         "validation:\n  nav:\n    omitted_files: info\n",
     )
     # Engine and baseline alternate, and each keeps its best time: a shared machine's noise

@@ -420,3 +420,11 @@ def test_a_published_build_names_no_local_address(tmp_path: Path) -> None:
     page = (site / "agreements" / "harbour-accord" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://tracker.example.org/agreements/harbour-accord/"' in page  # the citation
     assert '<link rel="alternate" type="application/atom+xml"' in page
+
+
+def test_a_section_missing_from_the_nav_stops_the_build(project_copy: Path, tmp_path: Path) -> None:
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - Figures: figures/index.md\n", ""))
+    built = mkdocs_build(tmp_path / "site", project=project_copy)
+    assert built.returncode == 1
+    assert "mkdocs.yml's nav does not list figures/index.md" in built.stderr

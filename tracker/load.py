@@ -14,16 +14,19 @@ import os
 import stat
 import types
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Union, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .dataset import Dataset
 from .models import (
     COLLECTIONS,
+    ID_PATTERN,
     MILESTONE_ORDER,
     RESERVED_IDS,
     SYMMETRIC_RELATIONS,
@@ -36,10 +39,11 @@ from .models import (
     is_id,
 )
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's loader where PyYAML was built with it (it is, from PyPI's wheels), else PyYAML's own.
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class Loader(_BaseLoader):
+class Loader(_BaseLoader):  # type: ignore[valid-type,misc]  # chosen at import time, as above
     """libyaml's safe loader, remembering how each plain scalar resolves: keys and ids recur
     across thousands of files, and PyYAML resolves every one with a run of regexes."""
 
@@ -282,12 +286,12 @@ def _model_at(cls: type[BaseModel], loc: tuple) -> type[BaseModel]:
     return inner if isinstance(inner, type) and issubclass(inner, BaseModel) else owner
 
 
-def _suggest(word: str, options: list[str]) -> str:
+def _suggest(word: object, options: list[str]) -> str:
     close = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def _message(cls: type[BaseModel], error: dict) -> str:
+def _message(cls: type[BaseModel], error: ErrorDetails) -> str:
     loc, kind, value = error["loc"], error["type"], error.get("input")
     name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
     if kind == "missing":
@@ -313,9 +317,12 @@ def _message(cls: type[BaseModel], error: dict) -> str:
     if kind == "bool_type":
         return f"'{name}' should be true or false, not {describe(value)}"
     if kind == "string_pattern_mismatch":
+        # Say what form this field takes: only an id field's pattern is the id pattern.
+        if error.get("ctx", {}).get("pattern") == ID_PATTERN:
+            return f"{value!r} is not a valid id: use lowercase letters, digits and single hyphens"
         if name == "file":
             return f"{value!r} is not a file name: use letters, digits, dots, hyphens and underscores"
-        return f"{value!r} is not a valid id: use lowercase letters, digits and single hyphens"
+        return f"{value!r} is not in the form '{name}' takes (the pattern {error.get('ctx', {}).get('pattern')})"
     if kind == "value_error":
         return str(error["ctx"]["error"])
     return f"'{name}': {error['msg']}"
@@ -342,12 +349,13 @@ def _plan(annotation: Any, metadata: tuple = ()) -> Any:
         arms = [_plan(a) for a in get_args(annotation) if a is not type(None)]
         return next((a for a in arms if a), None)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        fields = {n: _plan(f.annotation, tuple(f.metadata)) for n, f in annotation.model_fields.items()}
+        # A field's annotation is a type (hashable, as the cache needs); None only where unset.
+        fields = {n: _plan(f.annotation, tuple(f.metadata)) for n, f in annotation.model_fields.items()}  # type: ignore[arg-type]
         return {n: p for n, p in fields.items() if p} or None
     return None
 
 
-def _references(value: Any, plan: Any, path: Path_):
+def _references(value: Any, plan: Any, path: Path_) -> Iterator[tuple[Path_, str, str]]:
     """Yield (path, collection, id) for each reference in a record's data, as read from YAML.
 
     It walks the plain data, not the validated record, so that a file with other problems
@@ -397,7 +405,7 @@ def _check_milestones(agreement: Agreement, file: _File, problems: list[Problem]
 
 def _check_ranges(record: Record, file: _File, problems: list[Problem]) -> None:
     pairs: list[tuple[Path_, Any, Any]] = []
-    if hasattr(record, "end"):
+    if isinstance(record, Event):
         pairs.append((("end",), record.when, record.end))
     for i, role in enumerate(getattr(record, "roles", ())):
         pairs.append((("roles", i, "until"), role.since, role.until))

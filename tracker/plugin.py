@@ -34,7 +34,7 @@ from . import export, urls
 from .dataset import Dataset
 from .jinja_cache import CACHE
 from .load import DataError, load, stamp
-from .pages import Page, pages
+from .pages import Page, missing_from_nav, pages
 from .queries import Queries
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
@@ -85,6 +85,12 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
     # (theme/main.html), so an edit never leaves a blank or stuck tab.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Record pages are reached only through their section's index: a kind of record whose
+        # index is not in mkdocs.yml's nav would have pages no reader can find.
+        missing = missing_from_nav(config.nav or [])
+        if missing:
+            listed = ", ".join(f"{c}/index.md" for c in missing)
+            raise PluginError(f"mkdocs.yml's nav does not list {listed}: add each section's index page")
         self._load(config)
         config.extra["data_problems"] = self.problems
         target = self.config.corrections
