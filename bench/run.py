@@ -126,6 +126,42 @@ def search_timings(site: Path, query: str, visits: int = 3) -> dict:
     }
 
 
+def list_timings(site: Path, path: str = "agreements/") -> dict:
+    """A collection's index at this size: its weight, when its table can be filtered, and how
+    long a filter takes to show its result (tracker.js over the whole table)."""
+    from browser import CHROMIUM_ARGS, chromium_path, serve
+    from playwright.sync_api import sync_playwright
+
+    with serve(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        weight: dict[str, int] = {}
+        page.on("response", lambda r: weight.__setitem__(r.url, len(r.body())) if r.ok else None)
+        page.goto(base + path, wait_until="load")
+        page.wait_for_selector(".tk-filters select", timeout=120_000)
+        ready = page.evaluate("() => performance.now()")
+        filter_ms = page.evaluate(
+            """() => {
+              const select = document.querySelector('.tk-filters select');
+              select.value = select.options[1].value;
+              const start = performance.now();
+              select.dispatchEvent(new Event('change'));
+              document.querySelector('.tk-filters__count').textContent;  // the count, written
+              return performance.now() - start;
+            }"""
+        )
+        rows = page.locator(".tk-list tbody tr").count()
+        browser.close()
+    return {
+        "index_path": path,
+        "index_rows": rows,
+        "index_html_kb": round(weight.get(base + path, 0) / 1024),
+        "index_page_kb": round(sum(weight.values()) / 1024),
+        "index_filterable_ms": round(ready),
+        "filter_ms": round(filter_ms),
+    }
+
+
 def search_visit(site: Path, query: str) -> dict:
     """Open the site in headless Chromium: when is search ready, and how soon do results come?"""
     from browser import CHROMIUM_ARGS, chromium_path, serve
@@ -295,6 +331,13 @@ def main() -> None:
         f"Runs: ready {search['index_ready_ms_runs']} ms, first result {search['first_result_ms_runs']} ms."
     )
     print(f"Home page weight: {search['home_page_kb']} KB (HTML, CSS, JS, images; uncompressed).")
+    lists = list_timings(largest)
+    search["lists"] = lists
+    print(
+        f"Agreements index at {rows[-1]['records']} records: {lists['index_rows']} rows, HTML {lists['index_html_kb']} KB "
+        f"(page {lists['index_page_kb']} KB); filterable {lists['index_filterable_ms']} ms after navigation; "
+        f"a filter shows its result in {lists['filter_ms']} ms."
+    )
     fetched = ", ".join(f"{name} {kb} KB" for name, kb in search["fetched_kb"].items())
     print(f"Then fetched by its scripts as data: {fetched}.")
     real = live_reload()
