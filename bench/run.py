@@ -334,7 +334,8 @@ def main() -> None:
     lists = list_timings(largest)
     search["lists"] = lists
     print(
-        f"Agreements index at {rows[-1]['records']} records: {lists['index_rows']} rows, HTML {lists['index_html_kb']} KB "
+        f"Agreements index at {rows[-1]['records']} records: {lists['index_rows']} rows, "
+        f"HTML {lists['index_html_kb']} KB "
         f"(page {lists['index_page_kb']} KB); filterable {lists['index_filterable_ms']} ms after navigation; "
         f"a filter shows its result in {lists['filter_ms']} ms."
     )
