@@ -23,6 +23,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / ".work"
@@ -136,7 +137,15 @@ def list_timings(site: Path, path: str = "agreements/") -> dict:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         weight: dict[str, int] = {}
-        page.on("response", lambda r: weight.__setitem__(r.url, len(r.body())) if r.ok else None)
+
+        def weigh(response: Any) -> None:
+            try:
+                if response.ok:
+                    weight[response.url] = len(response.body())
+            except Exception:  # noqa: BLE001 (a response still arriving as the browser closes)
+                pass
+
+        page.on("response", weigh)
         page.goto(base + path, wait_until="load")
         page.wait_for_selector(".tk-filters select", timeout=120_000)
         ready = page.evaluate("() => performance.now()")
