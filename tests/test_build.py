@@ -23,7 +23,12 @@ def soup(site: Path, url: str) -> BeautifulSoup:
 
 
 def article(site: Path, url: str) -> BeautifulSoup:
-    return soup(site, url).select_one("article")
+    """The page's article as a reader sees it before opening anything: closed popovers (the
+    reasoning behind a derived mark) and hidden elements (spellings kept for search) left out."""
+    page = soup(site, url).select_one("article")
+    for hidden in page.select("[popover], [hidden]"):
+        hidden.decompose()
+    return page
 
 
 def links(page: BeautifulSoup) -> list[str]:
@@ -113,13 +118,17 @@ def test_source_page_lists_every_fact_citing_it(fixture_site: Path) -> None:
     text = article(fixture_site, "sources/beta-release/").get_text(" ", strip=True)
     for fact in (
         "Name written as “Port Accord”",
-        "Status: In force, as of February 2022",
-        "Milestone: Entered into force, February 2022",
+        "Status: In force, known to hold in February 2022",
+        "Milestone: Entered into force, in this document's words: "
         "The release says the accord took effect in February 2022.",
+        "Milestone: Signed, in this document's words: "
+        "The release says only that the accord was signed in 2021. (the date on the record rests on 1 other source)",
         "Implements Harbour Accord",
         "Name written as “Kwil Marlowe”",
     ):
         assert fact in text
+    # The report alone dates the signature to the day; the release's page shows its own account.
+    assert "14 June 2021" not in text
     # Issued by a ministry, it names no author or publisher: the rows say who issued it instead.
     assert "Issued by Ministry of Harbours (Landb)" in text
     assert "Author" not in text.split("Every fact citing")[0]
@@ -153,7 +162,9 @@ def test_sector_page_groups_by_year(fixture_site: Path) -> None:
 
 def test_person_page_shows_roles_spellings_and_appearances(fixture_site: Path) -> None:
     text = article(fixture_site, "people/quill-marlow/").get_text(" ", strip=True)
-    assert "Names in the sources: Quill Marlow [1] ; Kwil Marlowe [2]" in text
+    # The name itself is no entry of its own: its document is cited on it.
+    assert "Names in the sources: Kwil Marlowe [2] · Written as above in [1] [2]" in text
+    assert "QUILL-MARLOW" not in text
     assert "Harbour Minister" in text
     assert "since May 2020" in text
     assert "Harbour Accord , as Harbour Minister" in text
@@ -256,6 +267,8 @@ def test_search_index_covers_every_record_page_and_aliases(fixture_site: Path) -
     assert "[1]" not in text  # citation marks
     person = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("people/quill-marlow/"))
     assert "Kwil Marlowe" in person
+    # A spelling folded into another entry (or into the name) stays searchable.
+    assert "QUILL-MARLOW" in person
     # A record page is found by its name, other names and summary; its facts name other
     # records, which search finds on their own pages.
     accord = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("agreements/harbour-accord/"))
@@ -352,3 +365,52 @@ def test_sitemap_lists_every_page_at_its_absolute_address(fixture_site: Path) ->
     assert len(urls) == len(set(urls))
     # No <lastmod>: MkDocs would give every page the build's date.
     assert root.findall("s:url/s:lastmod", ns) == []
+
+
+# Pages of the fixture showing a date worked out rather than stated: the accord's concluded
+# negotiations (2020) and the working talks (June 2021) are derived.
+DERIVED_SHOWN = [
+    "",
+    "agreements/",
+    "events/",
+    "timeline/",
+    "years/2020/",
+    "years/2021/",
+    "sectors/harbours/",
+    "agreements/harbour-accord/",
+    "events/harbour-talks/",
+    "events/harbour-summit/",
+    "sources/alpha-report/",
+]
+
+
+@pytest.mark.parametrize("url", DERIVED_SHOWN)
+def test_every_view_showing_a_derived_date_marks_it(fixture_site: Path, url: str) -> None:
+    page = soup(fixture_site, url).select_one("article")
+    marks = page.select("button.tk-derived")
+    assert marks, f"{url or 'home'} shows a derived date without its mark"
+    for mark in marks:
+        # The mark opens its reasoning, on the page, by keyboard or touch: no hover needed.
+        why = page.find(id=mark["popovertarget"])
+        assert why is not None
+        assert why.has_attr("popover")
+        assert why.get_text(strip=True).startswith("Derived date.")
+
+
+def test_no_page_shows_a_derived_date_without_its_mark(fixture_site: Path) -> None:
+    """Every row, item or card of every page giving the working talks (dated June 2021 by
+    derivation) with their date carries the mark."""
+    seen = 0
+    for path in fixture_site.rglob("index.html"):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        if page is None:
+            continue
+        for why in page.select("[popover]"):
+            why.decompose()
+        for row in page.select("tr, li, p"):
+            if row.find(["tr", "li", "p"]):
+                continue  # the innermost only
+            if row.find("a", href=lambda h: h and "harbour-talks/" in h) and "June 2021" in row.get_text():
+                seen += 1
+                assert row.select_one("button.tk-derived"), f"{path}: {row.get_text(' ', strip=True)}"
+    assert seen >= 5  # events index, timeline, year, sector, the summit (its parts)

@@ -252,6 +252,12 @@ def test_company_fund_and_bank_agreements(data):
         assert agreement.kind == "commercial-agreement"
         assert agreement.parties == parties
     assert_date(milestone(data.agreements["hyundai-motor-singtel-5g-agreement"], "signed").by, "2023-05-19", "day")
+    # The summit's outcomes name the bank agreements: its page lists them among its agreements,
+    # dated only to the year the analysis allows.
+    for agreement_id in list(pairs)[1:]:
+        signed = milestone(data.agreements[agreement_id], "signed")
+        assert signed.event == "singapore-summit-2026"
+        assert_date(signed.date, "2026", "year")
 
 
 def test_context_and_other_agreements(data):
@@ -403,6 +409,14 @@ def test_sources_name_their_publishers_as_organisations(data):
     herald = data.sources[SEOUL_2025]
     assert herald.publisher == "the-korea-herald"
     assert herald.url == "https://www.koreaherald.com/article/10606860"
+
+
+def test_a_source_without_a_headline_has_a_label_that_is_clearly_ours(data):
+    """No "Untitled: …", which reads as broken data: a description of the document, marked ours."""
+    for s in data.sources.values():
+        assert not s.title.lower().startswith("untitled"), s.id
+        if s.title_from == "ours":
+            assert s.title.endswith("(our description)"), s.id
 
 
 @pytest.mark.skipif(not COPYCHECK.exists(), reason="the shared copycheck tool is not beside the project")

@@ -10,7 +10,7 @@ import pytest
 from conftest import FIXTURE_DATA, ROOT
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, UndefinedError
 
-from tracker.filters import FILTERS
+from tracker.filters import FILTERS, Citations
 from tracker.load import load
 from tracker.models import LabelError
 from tracker.queries import Queries
@@ -30,7 +30,8 @@ def q() -> Queries:
 
 def fact_lines(env: Environment, q: Queries, source_id: str) -> list[str]:
     fact = env.get_template("fact.md.j2").module.fact  # type: ignore[attr-defined]
-    return [str(fact(f)) for f in q.cited_by(source_id)]
+    c = Citations(q.data)
+    return [str(fact(f, c)) for f in q.cited_by(source_id)]
 
 
 def test_every_kind_of_fact_reads_as_a_line(env: Environment, q: Queries) -> None:
@@ -38,9 +39,12 @@ def test_every_kind_of_fact_reads_as_a_line(env: Environment, q: Queries) -> Non
     assert "Milestone: Signed, 14 June 2021, Port Alpha" in lines
     assert "Signed by Quill Marlow, Harbour Minister" in lines
     assert "Role: Harbour Minister, since May 2020" in lines
+    derived = next(line for line in lines if line.startswith("Milestone: Negotiations concluded, 2020"))
+    assert 'class="tk-derived"' in derived
+    assert "Counted back" in derived
     assert "Participant: Quill Marlow, host" in lines
     beta = fact_lines(env, q, "beta-release")
-    assert "Status: In force, as of February 2022" in beta
+    assert "Status: In force, known to hold in February 2022" in beta
     assert "Implements Harbour Accord" in beta
     assert "Name written as “Port Accord”" in beta
     kinds = {f.kind for s in q.data.sources for f in q.cited_by(s)}
@@ -70,7 +74,7 @@ def test_a_fact_of_a_kind_the_template_does_not_know_stops_the_render(env: Envir
 
     fact = env.get_template("fact.md.j2").module.fact  # type: ignore[attr-defined]
     with pytest.raises(UndefinedError, match="hearsay"):
-        fact(Hearsay())
+        fact(Hearsay(), Citations(q.data))
 
 
 def test_a_value_without_a_label_stops_the_render(env: Environment) -> None:

@@ -16,7 +16,7 @@ from tracker import views
 from tracker.load import load
 from tracker.models import COLLECTIONS, Agreement, Item, Name, Record
 from tracker.queries import Queries
-from tracker.views import base
+from tracker.views import base, sources
 from tracker.views.base import UnknownFact, fact_for
 
 
@@ -83,6 +83,30 @@ def test_event(q: Queries) -> None:
     assert talks.parent.id == "harbour-summit"
 
 
+def test_an_events_agreements_include_those_at_its_parts(tmp_path: Path) -> None:
+    """One query answers "what was signed at this event": a summit's page lists what was
+    signed at its working talks too, saying where."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    mou = data / "agreements" / "harbour-mou.yml"
+    mou.write_text(
+        mou.read_text(encoding="utf-8").replace("    by: 2022-02\n", "    by: 2022-02\n    event: harbour-talks\n"),
+        encoding="utf-8",
+    )
+    q = Queries(load(data))
+    summit, talks = q.event("harbour-summit"), q.event("harbour-talks")
+    assert [(s.agreement.id, s.within.id if s.within else None) for s in summit.signed] == [
+        ("harbour-accord", None),
+        ("harbour-mou", "harbour-talks"),
+    ]
+    assert [(s.agreement.id, s.within) for s in talks.signed] == [("harbour-mou", None)]
+    assert [(g.within.id if g.within else None, len(g.signed)) for g in summit.signed_groups] == [
+        (None, 1),
+        ("harbour-talks", 1),
+    ]
+    assert talks.parent_signed == 2
+
+
 def test_sector_groups_entries_by_year(q: Queries) -> None:
     view = q.sector("harbours")
     assert [g.year for g in view.years] == [2020, 2021, 2022]
@@ -93,10 +117,15 @@ def test_sector_groups_entries_by_year(q: Queries) -> None:
 
 def test_sectors_index_and_grid(q: Queries) -> None:
     view = q.sectors()
-    assert {row.sector.id: row.count for row in view.sectors} == {"harbours": 4, "hostile-markup": 1}
+    # One definition: milestones and events concerning the sector, as the grid counts them.
+    assert {row.sector.id: row.count for row in view.sectors} == {"harbours": 5, "hostile-markup": 0}
     assert view.grid.years == [2022, 2021, 2020]  # newest first
     (row,) = view.grid.rows
     assert (row.sector.id, [c.count for c in row.cells], row.total) == ("harbours", [2, 2, 1], 5)
+    totals = {r.sector.id: r.total for r in view.grid.rows}
+    assert all(row.count == totals.get(row.sector.id, 0) for row in view.sectors)
+    assert [c.count for c in view.grid.totals] == [2, 2, 1]
+    assert view.grid.total == sum(totals.values()) == sum(c.count for c in view.grid.totals)
 
 
 def test_person(q: Queries) -> None:
@@ -108,6 +137,21 @@ def test_person(q: Queries) -> None:
     ]
     assert [s.agreement.id for s in view.signed] == ["harbour-accord"]
     assert [(x.event.id, x.participant.role) for x in view.events] == [("harbour-summit", "host")]
+
+
+def test_other_names_fold_spellings_that_differ_by_a_dash_or_case() -> None:
+    items = [
+        Name(name="Harbour Accord", cite=["a"]),
+        Name(name="Port-Accord", cite=["b"]),
+        Name(name="port–accord", cite=["c"]),
+        Name(name="HARBOUR ACCORD", cite=["d"]),
+        Name(name="The Accord", cite=["a"]),
+    ]
+    n = base.names("Harbour Accord", items)
+    assert n.own == ["a", "d"]
+    assert [(v.name, v.cite) for v in n.variants] == [("Port-Accord", ["b", "c"]), ("The Accord", ["a"])]
+    # Every spelling not shown as written is kept for search.
+    assert n.search == ["port–accord", "HARBOUR ACCORD"]
 
 
 def test_organisation(q: Queries) -> None:
@@ -139,19 +183,45 @@ def test_source_lists_every_fact_citing_it_by_kind(q: Queries) -> None:
     assert [g.heading for g in view.groups] == ["Agreements", "People", "Organisations"]
     accord = view.groups[0].records[0]
     assert accord.record.id == "harbour-accord"
-    assert [f.kind for f in accord.facts] == ["record", "name", "status", "milestone", "statement"]
+    # A milestone's account citing the release is shown as that milestone, in its words.
+    assert [f.kind for f in accord.facts] == ["record", "name", "status", "milestone", "milestone"]
     mou = view.groups[0].records[1]
     assert [f.kind for f in mou.facts] == ["record", "status", "milestone", "relation"]
-    relation = mou.facts[-1]
+    relation = mou.facts[-1].fact
     assert isinstance(relation, base.RelationFact)
     assert relation.agreement.id == "harbour-accord"
     assert view.count == sum(len(r.facts) for g in view.groups for r in g.records)
     assert names(view.issuers) == ["Ministry of Harbours (Landb)"]
 
 
+def test_source_page_gives_each_fact_as_that_source_gives_it(q: Queries) -> None:
+    """The accord's signature is dated to the day by the report alone; the release's own
+    account gives only the year: its page shows that account, not the report's date."""
+
+    def milestones(source_id: str) -> dict[str, sources.Said]:
+        accord = next(r for g in q.source(source_id).groups for r in g.records if r.record.id == "harbour-accord")
+        return {f.fact.milestone.type: f for f in accord.facts if isinstance(f.fact, base.MilestoneFact)}
+
+    release = milestones("beta-release")
+    signed = release["signed"]
+    assert signed.version == "account"
+    assert [a.text for a in signed.accounts] == ["The release says only that the accord was signed in 2021."]
+    assert (signed.others, signed.cited) == (1, False)
+    # Its own fact with its own account: the account, and no one else's date.
+    assert release["entered-into-force"].version == "account"
+    assert release["entered-into-force"].others == 0
+    report = milestones("alpha-report")
+    assert report["signed"].version == "own"  # the report alone dates it
+    assert report["signed"].accounts == []
+    # A value several sources share says so.
+    status = next(f for g in q.source("beta-release").groups for r in g.records for f in r.facts if f.kind == "status")
+    assert status.version in ("own", "shared")
+    assert status.others == len(set(status.fact.status.cite) - {"beta-release"})
+
+
 def test_sources_index_counts_facts(q: Queries) -> None:
     counts = {row.source.id: row.count for row in q.sources().sources}
-    assert counts == {s: len(q.cited_by(s)) for s in q.data.sources}
+    assert counts == {s: q.source(s).count for s in q.data.sources}
     assert all(counts.values())
 
 
@@ -173,7 +243,7 @@ def test_every_kind_of_fact_has_a_macro_in_fact_template() -> None:
     template = (Path(base.__file__).parent.parent / "templates" / "fact.md.j2").read_text(encoding="utf-8")
     for kind in base.FACT_KINDS:
         assert f'"{kind}": {kind},' in template
-        assert f"{{% macro {kind}(f) -%}}" in template
+        assert f"{{% macro {kind}(f, c) -%}}" in template
 
 
 def test_figure(q: Queries) -> None:

@@ -8,6 +8,7 @@ from .markup import attr, text
 from .models import Record, Source
 from .models import label as _label
 from .urls import json_path, page_path, src_uri
+from .views.base import LASTING, status_since
 
 
 def date(value: PartialDate | None) -> str:
@@ -21,6 +22,19 @@ def when(record: object) -> str:
         bound = getattr(record, "by", None)
         return f"by {bound}" if bound else "date not given"
     return start.to(getattr(record, "end", None))
+
+
+def on(value: PartialDate | None) -> str:
+    """A date with the preposition its precision takes: "on 2 March 2026", "in March 2026",
+    "in 2026"."""
+    if value is None:
+        return "date not given"
+    return f"{'on' if value.precision == 'day' else 'in'} {value}"
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """``{{ n|plural("milestone") }}``: "1 milestone", "2 milestones" (``many`` where not +s)."""
+    return f"{count} {singular if count == 1 else (many or singular + 's')}"
 
 
 def number(value: float) -> str:
@@ -54,6 +68,12 @@ class Citations:
         self._data = data
         self._numbers: dict[str, int] = {}
         self._uses: dict[str, int] = {}  # source id -> how many marks cite it so far
+        self._ids: dict[str, int] = {}
+
+    def uid(self, prefix: str) -> str:
+        """An id unique on the page (``derived-1``, ``derived-2``…), the same in every build."""
+        self._ids[prefix] = self._ids.get(prefix, 0) + 1
+        return f"{prefix}-{self._ids[prefix]}"
 
     def ref(self, source_ids: list[str]) -> str:
         """Bracketed numbers for the sources given, in number order and kept on one line.
@@ -127,6 +147,10 @@ FILTERS = {
     "text": text,
     "attr_text": attr,
     "date": date,
+    "on": on,
+    "status_since": status_since,
+    "lasting": lambda status: status.value in LASTING,
+    "plural": plural,
     "when": when,
     "number": number,
     "label": label,

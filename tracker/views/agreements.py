@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import Agreement, Event, Figure, Milestone, Organisation, Sector, label
-from .base import MILESTONE_RANK, Index, RelationLink, Signed, first_date, unique
+from .base import MILESTONE_RANK, Index, Names, RelationLink, Signed, first_date, names, unique
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class SignedFor:
 @dataclass(frozen=True)
 class AgreementView:
     record: Agreement
+    names: Names  # its other names (aliases), near-duplicates folded
     parties: list[Organisation]
     signatories: list[SignedFor]  # by party, in the order the data first names each
     sectors: list[Sector]
@@ -58,6 +59,7 @@ def agreement(ix: Index, agreement_id: str) -> AgreementView:
             same_event.append(SameEvent(ix.events[event_id], others))
     return AgreementView(
         record=a,
+        names=names(a.name, a.aliases),
         parties=ix.records(Organisation, a.parties),
         signatories=signed_for(ix, a),
         sectors=ix.records(Sector, a.sectors),

@@ -4,6 +4,7 @@ worked out once per build in :class:`Index`."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -219,6 +220,84 @@ def cited_items(record: Record) -> Iterator[BaseModel]:
 def abstract(record: Record) -> str:
     """A record in one sentence: its summary, else its statement, else its name."""
     return getattr(record, "summary", None) or getattr(record, "statement", None) or record.label
+
+
+# -- other names --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One way the documents write a name, with every document writing it so (or nearly so)."""
+
+    name: str
+    cite: list[str]
+
+
+@dataclass(frozen=True)
+class Names:
+    """A record's other names as its page lists them: spellings that differ only by a hyphen,
+    a dash, spacing or case are one entry (the first written, citing them all); those equal to
+    the record's own name are no entry (their documents cited on the name). ``search`` keeps
+    every spelling not shown as written, so search still finds the page by each."""
+
+    own: list[str]  # documents writing the record's own name
+    variants: list[Variant]
+    search: list[str]
+
+
+_FOLD = re.compile(r"[\s\-\u2010-\u2015]+")
+
+
+def fold(name: str) -> str:
+    """The key two spellings share when they differ only by hyphens, dashes, spaces or case."""
+    return _FOLD.sub("", name.casefold())
+
+
+def names(name: str, items: Iterable[Name]) -> Names:
+    own: list[str] = []
+    groups: dict[str, Variant] = {}
+    search: list[str] = []
+    for item in items:
+        key = fold(item.name)
+        if key == fold(name):
+            own.extend(item.cite)
+            target = name
+        else:
+            group = groups.setdefault(key, Variant(item.name, []))
+            group.cite.extend(item.cite)
+            target = group.name
+        if item.name != target and item.name not in search:
+            search.append(item.name)
+    return Names(unique(own), [Variant(v.name, unique(v.cite)) for v in groups.values()], search)
+
+
+# -- status -------------------------------------------------------------------------------------
+
+# The milestones that put an agreement in each status: the status holds since the latest of them.
+STATUS_FROM: dict[str, tuple[str, ...]] = {
+    "in-force": ("entered-into-force",),
+    "signed": ("signed",),
+    "adopted": ("adopted",),
+    "established": ("established",),
+    "concluded": ("negotiations-concluded",),
+    "upgrade-talks-agreed": ("upgrade-talks-agreed",),
+    "under-negotiation": ("negotiations-launched", "upgrade-negotiations-launched"),
+    "reported": ("reported",),
+}
+# Statuses that last (in force since…); the others are steps taken on a day (signed on…).
+LASTING = frozenset({"in-force", "established", "under-negotiation", "upgrade-talks-agreed"})
+
+
+def status_since(agreement: Agreement) -> Milestone | None:
+    """The milestone the agreement's status dates from (the latest one no later than the date
+    the status is known to hold on), or None where no milestone records it."""
+    status = agreement.status
+    steps = [
+        m
+        for m in agreement.milestones
+        if m.type in STATUS_FROM[status.value] and m.when.earliest <= status.as_of.latest
+    ]
+    return max(steps, key=lambda m: m.when.earliest) if steps else None
 
 
 # -- helpers ------------------------------------------------------------------------------------

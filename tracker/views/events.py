@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import Event, Figure, Organisation, Person, Sector
-from .base import Index, SignedAt
+from ..models import Agreement, Event, Figure, Milestone, Organisation, Person, Sector
+from .base import Index
+
+
+@dataclass(frozen=True)
+class SignedHere:
+    """An agreement's milestone at the event, or at a part of it (``within``: that part)."""
+
+    agreement: Agreement
+    milestone: Milestone
+    within: Event | None = None
 
 
 @dataclass(frozen=True)
@@ -18,13 +27,23 @@ class Attendee:
 
 
 @dataclass(frozen=True)
+class SignedGroup:
+    """What was signed at the event itself (``within`` None) or at one of its parts."""
+
+    within: Event | None
+    signed: list[SignedHere]
+
+
+@dataclass(frozen=True)
 class EventView:
     record: Event
     parent: Event | None
     parts: list[Event]
     participants: list[Attendee]
     sectors: list[Sector]
-    signed: list[SignedAt]
+    signed: list[SignedHere]  # at the event and at every part of it: one list answers "what was signed here"
+    signed_groups: list[SignedGroup]  # the same, by where: the event itself first, then each part
+    parent_signed: int  # milestones at the event this one is part of (and its parts)
     figures: list[Figure]
 
 
@@ -45,9 +64,30 @@ def event(ix: Index, event_id: str) -> EventView:
             for p in e.participants
         ],
         sectors=ix.records(Sector, e.sectors),
-        signed=ix.signed_at[e.id],
+        signed=signed_here(ix, e),
+        signed_groups=signed_groups(signed_here(ix, e)),
+        parent_signed=len(signed_here(ix, ix.events[e.part_of])) if e.part_of else 0,
         figures=ix.figures_about["events", e.id],
     )
+
+
+def signed_here(ix: Index, e: Event) -> list[SignedHere]:
+    """Every agreement milestone at the event or within it (its parts, theirs…), in date order."""
+    found = [SignedHere(s.agreement, s.milestone) for s in ix.signed_at[e.id]]
+    todo = list(ix.parts[e.id])
+    while todo:
+        part = todo.pop(0)
+        found.extend(SignedHere(s.agreement, s.milestone, part) for s in ix.signed_at[part.id])
+        todo.extend(ix.parts[part.id])
+    return sorted(found, key=lambda s: (s.milestone.when, s.agreement.name.lower()))
+
+
+def signed_groups(signed: list[SignedHere]) -> list[SignedGroup]:
+    groups: dict[str, SignedGroup] = {}
+    for s in sorted(signed, key=lambda s: s.within is not None):
+        key = s.within.id if s.within else ""
+        groups.setdefault(key, SignedGroup(s.within, [])).signed.append(s)
+    return list(groups.values())
 
 
 def events(ix: Index) -> EventsView:

@@ -18,6 +18,11 @@ class CollectionCount:
     collection: str  # also the section's URL
     count: int
 
+    @property
+    def noun(self) -> str:
+        """What is counted, in the number the count takes ("1 figure", "2 figures")."""
+        return COLLECTIONS[self.collection].singular if self.count == 1 else self.collection
+
 
 @dataclass(frozen=True)
 class Bar:

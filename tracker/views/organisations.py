@@ -8,7 +8,7 @@ from itertools import groupby
 
 from ..dates import PartialDate
 from ..models import Agreement, Figure, Organisation, Person, Role, Source, label
-from .base import Appearance, Index, Signed
+from .base import Appearance, Index, Names, Signed, names
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class PersonRoles:
 @dataclass(frozen=True)
 class OrganisationView:
     record: Organisation
+    names: Names  # its other names (aliases), near-duplicates folded
     country: Organisation | None  # None for a state, whose country is itself
     parent: Organisation | None
     party: list[Agreement]
@@ -55,6 +56,7 @@ def organisation(ix: Index, organisation_id: str) -> OrganisationView:
         people.setdefault(held.person.id, PersonRoles(held.person, [])).roles.append(held.role)
     return OrganisationView(
         record=o,
+        names=names(o.name, o.aliases),
         country=ix.organisations[o.country] if o.country and o.country != o.id else None,
         parent=ix.organisations[o.parent] if o.parent else None,
         party=seen.party,

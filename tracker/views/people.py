@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..dates import PartialDate
 from ..models import Organisation, Person, Role
-from .base import Appearance, Index, Signed
+from .base import Appearance, Index, Names, Signed, names
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class RoleLine:
 @dataclass(frozen=True)
 class PersonView:
     record: Person
+    names: Names  # the spellings in the sources, near-duplicates folded
     country: Organisation | None
     roles: list[RoleLine]
     signed: list[Signed]
@@ -44,6 +45,7 @@ def person(ix: Index, person_id: str) -> PersonView:
     seen = ix.appearances[p.id]
     return PersonView(
         record=p,
+        names=names(p.name, p.names),
         country=ix.organisations[p.country] if p.country else None,
         roles=grouped_roles(ix, p.roles),
         signed=seen.signed,

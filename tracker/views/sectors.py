@@ -1,5 +1,9 @@
 """``/sectors/<id>/`` (``sector.md.j2``) and the index ``/sectors/`` (``sectors.md.j2``) with
-its sector × year grid."""
+its sector × year grid.
+
+One thing is counted, in the index's table and in the grid alike: the milestones of agreements
+and the events (the timeline's entries) that concern the sector. An entry concerning several
+sectors counts once in each; a sector's count is its row total in the grid."""
 
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ class SectorView:
 
 @dataclass(frozen=True)
 class SectorCount:
-    """A sector and how many agreements, events and figures name it."""
+    """A sector and how many milestones and events concern it (its row total in the grid)."""
 
     sector: Sector
     count: int
@@ -47,6 +51,8 @@ class Grid:
 
     years: list[int]
     rows: list[GridRow]
+    totals: list[GridCell]  # each year's column total
+    total: int
 
 
 @dataclass(frozen=True)
@@ -69,10 +75,9 @@ def sector(ix: Index, sector_id: str) -> SectorView:
 
 def sector_counts(ix: Index) -> list[SectorCount]:
     counts: dict[str, int] = defaultdict(int)
-    for named in (ix.agreements, ix.events, ix.figures):
-        for record in named.values():
-            for sector_id in record.sectors:
-                counts[sector_id] += 1
+    for entry in ix.entries:
+        for sector_id in entry.sectors:
+            counts[sector_id] += 1
     ordered = sorted(ix.sectors.values(), key=lambda s: s.name.lower())
     return [SectorCount(s, counts[s.id]) for s in ordered]
 
@@ -90,7 +95,8 @@ def grid(ix: Index) -> Grid:
         if any(counts):
             rows.append(GridRow(s, [GridCell(y, n) for y, n in zip(years, counts, strict=True)], sum(counts)))
     rows.sort(key=lambda row: (-row.total, row.sector.name.lower()))
-    return Grid(years, rows)
+    totals = [GridCell(y, sum(row.cells[i].count for row in rows)) for i, y in enumerate(years)]
+    return Grid(years, rows, totals, sum(row.total for row in rows))
 
 
 def sectors(ix: Index) -> SectorsView:

@@ -4,10 +4,46 @@ index ``/sources/`` (``sources.md.j2``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from ..dates import PartialDate
-from ..models import COLLECTIONS, Organisation, Record, Source
-from .base import Fact, Index
+from ..models import COLLECTIONS, Agreement, Milestone, Organisation, Record, Source, Statement
+from .base import Fact, Index, MilestoneFact, StatementFact
+
+# How a fact on a source page stands to that source:
+#   own      the fact rests on this source alone: its value is what this document says;
+#   account  the record keeps this document's own account of the fact (a milestone's
+#            per-document statement): the page shows that, not the value merged from all;
+#   shared   the value rests on this source together with others, which may give it more
+#            precisely: the page says so.
+Version = Literal["own", "account", "shared"]
+
+
+@dataclass(frozen=True)
+class Said:
+    """One fact as the source page shows it: in the version and at the precision this source
+    gives, where the record keeps that apart."""
+
+    fact: Fact
+    version: Version
+    accounts: list[Statement]  # this source's own accounts of the fact
+    others: int  # how many other sources the fact's recorded value cites
+    cited: bool = True  # the recorded value cites this source (not only its account)
+
+    @property
+    def kind(self) -> str:
+        return self.fact.kind
+
+
+def said(fact: Fact, source_id: str, milestone_accounts: list[Statement] | None = None) -> Said:
+    """The fact as ``source_id`` gives it: its own accounts first, else the value, saying
+    whether other sources share it."""
+    cite: list[str] = getattr(getattr(fact, fact.kind), "cite", [])
+    others = len(set(cite) - {source_id})
+    own = [a for a in (milestone_accounts or []) if source_id in a.cite]
+    if own:
+        return Said(fact, "account", own, others, source_id in cite)
+    return Said(fact, "shared" if others else "own", [], others)
 
 
 @dataclass(frozen=True)
@@ -15,7 +51,7 @@ class RecordFacts:
     """The facts of one record that cite the source, in the record's order."""
 
     record: Record
-    facts: list[Fact]
+    facts: list[Said]
 
 
 @dataclass(frozen=True)
@@ -35,6 +71,31 @@ class SourceView:
     count: int
 
 
+def accounts_of(ix: Index) -> dict[int, tuple[Agreement, Milestone]]:
+    """Each milestone's per-document accounts (by identity), with the milestone holding it."""
+    return {id(a): (record, m) for record in ix.agreements.values() for m in record.milestones for a in m.accounts}
+
+
+def facts_of(ix: Index, source_id: str) -> list[Said]:
+    """Every fact citing the source, each once: a milestone's account citing it is shown as
+    that milestone, in this source's words, where the milestone itself comes."""
+    held = accounts_of(ix)
+    out: list[Said] = []
+    shown: set[int] = set()
+    for fact in ix.cited_by(source_id):
+        if isinstance(fact, StatementFact) and id(fact.statement) in held:
+            record, milestone = held[id(fact.statement)]
+            fact = MilestoneFact(record, milestone)
+        if isinstance(fact, MilestoneFact):
+            if id(fact.milestone) in shown:
+                continue
+            shown.add(id(fact.milestone))
+            out.append(said(fact, source_id, fact.milestone.accounts))
+        else:
+            out.append(said(fact, source_id))
+    return out
+
+
 @dataclass(frozen=True)
 class SourceCount:
     source: Source
@@ -48,10 +109,10 @@ class SourcesView:
 
 def source(ix: Index, source_id: str) -> SourceView:
     """Every fact citing the source, by collection (in COLLECTIONS' order), then by record."""
-    facts = ix.cited_by(source_id)
+    facts = facts_of(ix, source_id)
     grouped: dict[str, dict[int, RecordFacts]] = {c: {} for c in COLLECTIONS}
     for fact in facts:
-        record = fact.record
+        record = fact.fact.record
         grouped[record.collection].setdefault(id(record), RecordFacts(record, [])).facts.append(fact)
     s = ix.sources[source_id]
     return SourceView(
@@ -67,4 +128,4 @@ def source(ix: Index, source_id: str) -> SourceView:
 
 def sources(ix: Index) -> SourcesView:
     ordered = sorted(ix.sources.values(), key=lambda s: (s.date or PartialDate(9999), s.title))
-    return SourcesView([SourceCount(s, len(ix.cited_by(s.id))) for s in ordered])
+    return SourcesView([SourceCount(s, len(facts_of(ix, s.id))) for s in ordered])
