@@ -24,6 +24,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / ".work"
@@ -126,6 +127,50 @@ def search_timings(site: Path, query: str, visits: int = 3) -> dict:
         "index_ready_ms_runs": [r["index_ready_ms"] for r in runs],
         "first_result_ms": firsts[len(firsts) // 2] if firsts else None,
         "first_result_ms_runs": [r["first_result_ms"] for r in runs],
+    }
+
+
+def list_timings(site: Path, path: str = "agreements/") -> dict:
+    """A collection's index at this size: its weight, when its table can be filtered, and how
+    long a filter takes to show its result (tracker.js over the whole table)."""
+    from browser import CHROMIUM_ARGS, chromium_path, serve
+    from playwright.sync_api import sync_playwright
+
+    with serve(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        weight: dict[str, int] = {}
+
+        def weigh(response: Any) -> None:
+            try:
+                if response.ok:
+                    weight[response.url] = len(response.body())
+            except Exception:  # noqa: BLE001 (a response still arriving as the browser closes)
+                pass
+
+        page.on("response", weigh)
+        page.goto(base + path, wait_until="load")
+        page.wait_for_selector(".tk-filters select", timeout=120_000)
+        ready = page.evaluate("() => performance.now()")
+        filter_ms = page.evaluate(
+            """() => {
+              const select = document.querySelector('.tk-filters select');
+              select.value = select.options[1].value;
+              const start = performance.now();
+              select.dispatchEvent(new Event('change'));
+              document.querySelector('.tk-filters__count').textContent;  // the count, written
+              return performance.now() - start;
+            }"""
+        )
+        rows = page.locator(".tk-list tbody tr").count()
+        browser.close()
+    return {
+        "index_path": path,
+        "index_rows": rows,
+        "index_html_kb": round(weight.get(base + path, 0) / 1024),
+        "index_page_kb": round(sum(weight.values()) / 1024),
+        "index_filterable_ms": round(ready),
+        "filter_ms": round(filter_ms),
     }
 
 
@@ -298,6 +343,14 @@ def main() -> None:
         f"Runs: ready {search['index_ready_ms_runs']} ms, first result {search['first_result_ms_runs']} ms."
     )
     print(f"Home page weight: {search['home_page_kb']} KB (HTML, CSS, JS, images; uncompressed).")
+    lists = list_timings(largest)
+    search["lists"] = lists
+    print(
+        f"Agreements index at {rows[-1]['records']} records: {lists['index_rows']} rows, "
+        f"HTML {lists['index_html_kb']} KB "
+        f"(page {lists['index_page_kb']} KB); filterable {lists['index_filterable_ms']} ms after navigation; "
+        f"a filter shows its result in {lists['filter_ms']} ms."
+    )
     fetched = ", ".join(f"{name} {kb} KB" for name, kb in search["fetched_kb"].items())
     print(f"Then fetched by its scripts as data: {fetched}.")
     # The preview (`make serve`): from an edit saved to the page served with it, at each size

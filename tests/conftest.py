@@ -67,3 +67,18 @@ def base_url(fixture_site: Path) -> Iterator[str]:
     """The fixture site served on 127.0.0.1."""
     with serve(fixture_site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the real data/ (search ranking, phone layouts at real sizes)."""
+    out = tmp_path_factory.mktemp("real-site")
+    result = mkdocs_build(out, data=ROOT / "data")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def real_url(real_site: Path) -> Iterator[str]:
+    with serve(real_site) as url:
+        yield url

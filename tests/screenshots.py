@@ -24,6 +24,7 @@ PAGES = {
     "source": "sources/ksdpa-entry-into-force-release-2023/",
     "timeline": "timeline/",
     "sectors": "sectors/",
+    "agreements": "agreements/",
     "figure": "figures/singapore-investor-rank-2025/",
     "data": "data/",
 }

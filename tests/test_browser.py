@@ -66,6 +66,49 @@ def test_citation_number_leads_to_the_source_page(page: Page, base_url: str) -> 
     page.goto(base_url + "agreements/harbour-accord/", wait_until="load")
     page.locator("a.tk-cite").first.click()
     expect(page).to_have_url(base_url + "agreements/harbour-accord/#source-alpha-report")
-    page.locator("#source-alpha-report a").click()
+    page.locator("#source-alpha-report a:not(.tk-backref)").click()
     expect(page).to_have_url(base_url + "sources/alpha-report/")
     expect(page.locator("article")).to_contain_text("Every fact citing this source")
+
+
+def test_a_citation_is_copied_with_todays_date(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    tab.goto(base_url + "agreements/harbour-accord/", wait_until="load")
+    tab.locator("details.tk-citeblock summary").click()
+    today = tab.evaluate("() => new Date().getFullYear()")
+    text = tab.locator(".tk-citetext")
+    expect(text).not_to_contain_text("on the date you read it")
+    expect(text).to_contain_text(f"(accessed {tab.evaluate('() => new Date().getDate()')} ")
+    expect(tab.locator(".tk-citeblock pre")).to_contain_text(f"Accessed {today}-")
+    tab.locator(".tk-copy__button").click()
+    copied = tab.evaluate("() => navigator.clipboard.readText()")
+    assert copied.startswith("Korea–Singapore Partnership Tracker. “Harbour Accord”. Dataset version ")
+    assert "/agreements/harbour-accord/" in copied
+    assert "(accessed " in copied
+    assert str(today) in copied
+    # The BibTeX entry has Material's copy button.
+    copy_bibtex = tab.locator(".tk-citeblock .md-code__button[data-md-type='copy'], .tk-citeblock .md-clipboard")
+    expect(copy_bibtex.first).to_be_attached()
+    assert errors == []
+    context.close()
+
+
+def test_citation_marks_are_targets_with_the_source_title_and_a_way_back(page: Page, base_url: str) -> None:
+    page.goto(base_url + "agreements/harbour-accord/", wait_until="load")
+    mark = page.locator("a.tk-cite").first
+    box = mark.bounding_box()
+    assert box
+    assert box["width"] >= 24
+    assert box["height"] >= 24
+    mark.focus()
+    # Material's tooltip shows the source's title on focus, not only as a title attribute.
+    tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text="Alpha").first
+    expect(tooltip).to_be_visible()
+    mark.click()
+    back = page.locator("#source-alpha-report a.tk-backref").first
+    back.click()
+    expect(page).to_have_url(base_url + "agreements/harbour-accord/#cite-alpha-report-1")

@@ -54,6 +54,7 @@ def test_everything_file_matches_the_data_and_its_schema(published: Files, data)
     everything = read_json(published, "api/v1/all.json")
     api_validator(published).validate(everything)
     assert everything["schema_version"] == export.SCHEMA_VERSION
+    assert everything["licence"] == {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
     for collection in export.COLLECTIONS:
         assert [r["id"] for r in everything[collection]] == list(data[collection])
     accord = next(r for r in everything["agreements"] if r["id"] == "harbour-accord")
@@ -220,3 +221,14 @@ def test_every_record_page_links_to_its_json(fixture_site: Path) -> None:
     assert link.get_text() == "JSON"
     assert link["href"] == "../quill-marlow.json"
     assert (fixture_site / "people/quill-marlow.json").exists()
+
+
+def test_the_dataset_version_is_its_date_and_commit_and_works_outside_git(tmp_path: Path) -> None:
+    from tracker.export import dataset_version
+
+    outside = dataset_version(tmp_path)
+    assert outside.commit is None
+    assert outside.label == outside.date.isoformat()
+    inside = dataset_version(Path(__file__).parent)
+    if inside.commit:  # the tests run from a git checkout
+        assert inside.label.endswith(f", commit {inside.commit}")

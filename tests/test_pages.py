@@ -14,8 +14,8 @@ from mkdocs.utils import yaml_load
 
 from tracker import urls
 from tracker.load import load
-from tracker.models import COLLECTIONS
-from tracker.pages import missing_from_nav, pages
+from tracker.models import COLLECTIONS, Agreement
+from tracker.pages import EMPHASIS, Page, missing_from_nav, pages, search_names
 from tracker.plugin import front_matter
 from tracker.queries import Queries
 
@@ -60,8 +60,40 @@ def test_lists_of_records_are_left_out_of_search(q: Queries) -> None:
     by_query = {p.query: p.searched for p in pages(q)}
     assert not any(by_query[c] for c in COLLECTIONS)
     assert not by_query["timeline"]
-    assert not by_query["year"]
     assert all(by_query[cls.singular] for cls in COLLECTIONS.values())
+
+
+def test_a_year_is_found_by_its_number(q: Queries) -> None:
+    year = next(p for p in pages(q) if p.query == "year")
+    assert year.searched
+    assert set(year.search_names) == {str(year.arg)}
+
+
+def test_search_finds_a_record_by_its_names_and_search_terms() -> None:
+
+    record = Agreement.model_validate(
+        {
+            "name": "Korea–Singapore Free Trade Agreement",
+            "short_name": "KSFTA",
+            "search_terms": ["FTA"],
+            "aliases": [{"name": "Korea-Singapore FTA (2006)", "cite": ["s"]}],
+            "kind": "free-trade-agreement",
+            "parties": ["a", "b"],
+            "status": {"value": "signed", "as_of": "2006", "cite": ["s"]},
+            "summary": "x",
+            "cite": ["s"],
+        }
+    )
+    names = search_names(record)
+    # Every word of every name once; the short name and search terms several times over.
+    assert names.count("korea") == 1
+    assert "2006" in names
+    assert names.count("KSFTA") == names.count("FTA") == EMPHASIS > 1
+    meta = front_matter(
+        Page("agreements/x.md", "agreement", "x", "t", "d", section="Agreements", search_names=names, search_boost=2.0)
+    )
+    assert 'tags: ["korea"' in meta
+    assert 'search: {"boost": 2.0}' in meta
 
 
 def test_urls_of_a_record(q: Queries) -> None:

@@ -13,6 +13,8 @@ import functools
 import io
 import json
 import os
+import subprocess
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
@@ -28,6 +30,15 @@ SCHEMA_VERSION = "1.0"
 API = "api/v1"
 JSON_SCHEMA = "https://json-schema.org/draft/2020-12/schema"
 FEED_SIZE = 50
+# The data's licence, stated in every published JSON file, on the Data page and in the README.
+LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
+_LICENCE_SCHEMA = {
+    "type": "object",
+    "description": "The data's licence: reuse it freely, crediting the Korea–Singapore Partnership Tracker.",
+    "required": ["name", "url"],
+    "additionalProperties": False,
+    "properties": {"name": {"const": LICENCE["name"]}, "url": {"const": LICENCE["url"]}},
+}
 
 
 def record_data(record: Record, site_url: str) -> dict[str, Any]:
@@ -51,6 +62,9 @@ def _data_schema(collection: str) -> dict[str, Any]:
     cls = COLLECTIONS[collection]
     schema = cls.model_json_schema(mode="validation")
     schema["properties"].pop("id", None)
+    # Fields every record shares but few fill in come after the record's own (make new).
+    for name in ("search_terms", "reviewed", "renamed_from"):
+        schema["properties"][name] = schema["properties"].pop(name)
     return {
         "$schema": JSON_SCHEMA,
         "$id": f"{collection}.json",
@@ -89,9 +103,10 @@ def api_schema() -> dict[str, Any]:
     collection_file = {
         "type": "object",
         "additionalProperties": False,
-        "required": ["schema_version", "collection", "records"],
+        "required": ["schema_version", "licence", "collection", "records"],
         "properties": {
             "schema_version": {"const": SCHEMA_VERSION},
+            "licence": _LICENCE_SCHEMA,
             "collection": {"enum": list(COLLECTIONS)},
             "records": {"type": "array"},
         },
@@ -104,9 +119,10 @@ def api_schema() -> dict[str, Any]:
         "(/api/v1/<collection>.json holds a list of them under 'records').",
         "type": "object",
         "additionalProperties": False,
-        "required": ["schema_version", "site", *COLLECTIONS],
+        "required": ["schema_version", "licence", "site", *COLLECTIONS],
         "properties": {
             "schema_version": {"const": SCHEMA_VERSION},
+            "licence": _LICENCE_SCHEMA,
             "site": {"type": "string", "format": "uri"},
             **{c: {"type": "array", "items": {"$ref": f"#/$defs/{c}"}} for c in COLLECTIONS},
         },
@@ -130,13 +146,13 @@ def schema_files() -> dict[str, str]:
 
 
 def json_files(data: Dataset, site_url: str) -> dict[str, str]:
-    everything: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "site": site_url}
+    everything: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "licence": LICENCE, "site": site_url}
     files: dict[str, str] = {}
     for collection in COLLECTIONS:
         records = [record_data(r, site_url) for r in data[collection].values()]
         everything[collection] = records
         files[f"{API}/{collection}.json"] = _json(
-            {"schema_version": SCHEMA_VERSION, "collection": collection, "records": records}
+            {"schema_version": SCHEMA_VERSION, "licence": LICENCE, "collection": collection, "records": records}
         )
         for record, body in zip(data[collection].values(), records, strict=True):
             files[json_path(record)] = _json(body)
@@ -239,6 +255,35 @@ def csv_files(data: Dataset, site_url: str) -> dict[str, str]:
 
 
 # -- iCalendar and Atom ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Version:
+    """Which version of the dataset a build shows: its date, and its git commit when the data
+    is in a git checkout (a build elsewhere, from an archive say, has none)."""
+
+    date: date
+    commit: str | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.date.isoformat()}, commit {self.commit}" if self.commit else self.date.isoformat()
+
+
+def dataset_version(folder: Path) -> Version:
+    when = build_time().date()
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(folder), "rev-parse", "--short=12", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):  # no git on this machine, or it hung
+        return Version(when)
+    commit = result.stdout.strip()
+    return Version(when, commit) if result.returncode == 0 and commit.isalnum() else Version(when)
 
 
 def build_time() -> datetime:

@@ -67,6 +67,7 @@ class Citations:
     def __init__(self, data: Dataset) -> None:
         self._data = data
         self._numbers: dict[str, int] = {}
+        self._uses: dict[str, int] = {}  # source id -> how many marks cite it so far
         self._ids: dict[str, int] = {}
 
     def uid(self, prefix: str) -> str:
@@ -75,10 +76,25 @@ class Citations:
         return f"{prefix}-{self._ids[prefix]}"
 
     def ref(self, source_ids: list[str]) -> str:
-        """Bracketed numbers for the sources given, in number order and kept on one line."""
+        """Bracketed numbers for the sources given, in number order and kept on one line.
+
+        Each mark names its source (a tooltip on hover and on focus: Material's
+        content.tooltips) and has an id the list of sources links back to, like footnotes.
+        """
         numbers = {self._numbers.setdefault(s, len(self._numbers) + 1): s for s in dict.fromkeys(source_ids)}
-        marks = "".join(f"[\\[{n}\\]](#source-{numbers[n]}){{ .tk-cite }}" for n in sorted(numbers))
-        return f'<span class="tk-refs" data-search-exclude>{marks}</span>' if marks else ""
+        marks = []
+        for n in sorted(numbers):
+            source = numbers[n]
+            use = self._uses[source] = self._uses.get(source, 0) + 1
+            title = attr(self._data.sources[source].title)
+            marks.append(
+                f'<a class="tk-cite" id="cite-{source}-{use}" href="#source-{source}" title="{title}">&#91;{n}&#93;</a>'
+            )
+        return f'<span class="tk-refs" data-search-exclude>{"".join(marks)}</span>' if marks else ""
+
+    def uses(self, source_id: str) -> list[int]:
+        """The numbers of the marks citing a source, for the links back to them."""
+        return list(range(1, self._uses.get(source_id, 0) + 1))
 
     def publisher(self, source: Source) -> str:
         """The name of a source's publisher, for the list of sources at a page's foot."""

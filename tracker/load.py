@@ -645,6 +645,15 @@ def _record(entry: _Entry, known: dict[str, set[str]], problems: list[Problem], 
     if isinstance(record, Agreement):
         _check_milestones(record, file, problems)
     _check_ranges(record, file, problems)
+    for i, old in enumerate(record.renamed_from):
+        if old in known[entry.collection]:
+            problems.append(
+                Problem(
+                    entry.shown,
+                    *file.at(("renamed_from", i)),
+                    f"'{old}' is the id of a record in {entry.collection}: an old address cannot be a live one",
+                )
+            )
     for path, target in _ordering(record):
         links.append(_Link(entry.collection, entry.record_id, target, entry.shown, *file.at(path)))
     return record
@@ -662,9 +671,29 @@ def load(data_dir: str | Path) -> Dataset:
         if record is not None:
             records[entry.collection][entry.record_id] = record
     _check_circles(links, problems)
+    _check_renames(records, entries, problems)
     if problems:
         raise DataError(problems)
     return Dataset(**records)
+
+
+def _check_renames(records: dict[str, dict[str, Record]], entries: list[_Entry], problems: list[Problem]) -> None:
+    """An old id leads to one record only (its redirect page)."""
+    shown = {(e.collection, e.record_id): e.shown for e in entries}
+    claimed: dict[tuple[str, str], str] = {}
+    for collection, by_id in records.items():
+        for record_id, record in by_id.items():
+            for old in record.renamed_from:
+                other = claimed.setdefault((collection, old), record_id)
+                if other != record_id:
+                    problems.append(
+                        Problem(
+                            shown[collection, record_id],
+                            1,
+                            1,
+                            f"'{old}' in renamed_from: {shown[collection, other]} was renamed from it too",
+                        )
+                    )
 
 
 def stamp(data_dir: Path) -> tuple:

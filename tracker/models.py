@@ -110,6 +110,10 @@ SourceRef = Annotated[str, Ref("sources"), Field(pattern=ID_PATTERN)]
 Cites = Annotated[list[SourceRef], Field(min_length=1, description="Ids of the sources that state this.")]
 
 
+# A search term: a word or a few, no longer than a name.
+SearchTerm = Annotated[Text, Field(min_length=1, max_length=80)]
+
+
 class Item(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -268,6 +272,29 @@ class Record(BaseModel):
     heading: ClassVar[str]
 
     id: str = Field(default="", exclude=True)
+    # What readers type but no document writes (KSFTA, SMR, MTI): search finds the record by
+    # them; pages never show them, and they are not facts, so they cite nothing.
+    search_terms: list[SearchTerm] = Field(
+        default_factory=list,
+        description=(
+            "Abbreviations and spellings readers search for that no cited document uses; only the"
+            " search index holds them (not shown as facts, not cited)."
+        ),
+    )
+
+    reviewed: Date | None = Field(
+        default=None,
+        description=(
+            "When someone last checked the whole record against its sources (YYYY-MM-DD); shown as 'Last reviewed'."
+        ),
+    )
+    renamed_from: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(
+        default_factory=list,
+        description=(
+            "Ids the record had before (its old file names): each old address leads to the record's page."
+            " No live record of the collection may have one of them."
+        ),
+    )
 
     @property
     def label(self) -> str:

@@ -9,11 +9,12 @@ Every collection of :data:`tracker.models.COLLECTIONS` gets both, named from its
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .markup import meta
-from .models import COLLECTIONS
+from .models import COLLECTIONS, Record
 from .queries import Queries
 from .urls import index_path, index_src_uri, src_uri, year_src_uri
 from .views.base import abstract
@@ -22,7 +23,21 @@ from .views.base import abstract
 # several times larger, and every search would find each record twice or more. Besides
 # these, every collection's index (looked up in COLLECTIONS when asked: kinds may be
 # registered after this module is imported).
-UNSEARCHED = {"timeline", "years", "year"}
+UNSEARCHED = {"timeline", "years"}
+
+# Where a query matches several pages equally well, the pages readers come for first: the
+# agreements, then what they are about and who made them; the figures, and the sources whose
+# titles name everything they report on, after them. A kind not listed here counts 1.
+SEARCH_BOOST = {
+    "agreements": 2.0,
+    "events": 1.5,
+    "sectors": 1.5,
+    "organisations": 1.5,
+    "people": 1.5,
+    "years": 1.5,
+    "figures": 0.75,
+    "sources": 0.5,
+}
 
 
 @dataclass(frozen=True)
@@ -34,6 +49,12 @@ class Page:
     description: str
     section: str | None = None
     section_url: str | None = None
+    # What search finds the page by before any text (Material's `tags`, boosted far above
+    # titles and text): the record's names, short names, other spellings and search terms.
+    search_names: tuple[str, ...] = ()
+    # How far search ranks the page above or below others that match as well (Material's
+    # per-page `search.boost`, a factor).
+    search_boost: float = 1.0
 
     @property
     def in_nav(self) -> bool:
@@ -74,6 +95,8 @@ def pages(queries: Queries) -> list[Page]:
                     meta(abstract(record)),
                     section=title,
                     section_url=index_path(collection),
+                    search_names=search_names(record),
+                    search_boost=SEARCH_BOOST.get(collection, 1.0),
                 )
             )
     out.append(Page("timeline.md", "timeline", None, "Timeline", "Every dated milestone and event, in order"))
@@ -88,9 +111,33 @@ def pages(queries: Queries) -> list[Page]:
                 f"What Korea and Singapore agreed and did in {year}",
                 section="Years",
                 section_url="years/",
+                search_names=(str(year),) * EMPHASIS,
+                search_boost=SEARCH_BOOST["years"],
             )
         )
     return out
+
+
+def search_names(record: Record) -> tuple[str, ...]:
+    """What search finds the record by first (Material's `tags` field, weighed far above titles
+    and text): each word of its name (or title) and of every other name and spelling the
+    documents use, once, so that a record with many names does not outweigh one with few;
+    then its short name and search terms, which stand for the record alone, several times
+    over (:data:`EMPHASIS`), so the record comes before records whose longer names hold the
+    same word or a longer word it begins (search matches "AI" to "Aiying" and "air" too)."""
+    others = [*getattr(record, "aliases", ()), *getattr(record, "names", ())]
+    names = [record.label, *(n.name for n in others)]
+    abbreviations = [meta(a) for a in (getattr(record, "short_name", None), *record.search_terms) if a]
+    words = dict.fromkeys(w for n in names for w in _WORD.findall(n.lower()))
+    return (*words, *(abbreviations * EMPHASIS))
+
+
+# A word as the search index splits text (mkdocs.yml's separator): letters and digits.
+_WORD = re.compile(r"\w+")
+# How many times over a record's own short names and search terms (and a year page's year)
+# count in search: the index scores a term by how often a page holds it, with diminishing
+# returns (Lunr's BM25 without length normalisation, as Material configures it).
+EMPHASIS = 4
 
 
 def missing_from_nav(nav: Iterable[object]) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import html
 import json
 import logging
 import os
@@ -61,6 +62,10 @@ class TrackerConfig(base.Config):
     # A build meant for publishing (make publish): refuse a site_url on this machine, which
     # would put local addresses into every citation, the feed, the calendar and the CSV.
     publish = c.Type(bool, default=False)
+    # Where "Suggest a correction" on every record page leads: an issue tracker's new-issue
+    # address (https://…) or an e-mail address (mailto:…). Unset, it leads to the Method
+    # page's "Reporting an error", which every record page also links.
+    corrections = c.Type(str, default="")
 
 
 class TrackerPlugin(BasePlugin[TrackerConfig]):
@@ -132,6 +137,9 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
             raise PluginError(f"mkdocs.yml's nav does not list {listed}: add each section's index page")
         self._load(config)
         config.extra["data_problems"] = self.problems
+        target = self.config.corrections
+        if target and not re.match(r"^(https?://[^\s\"'<>`]+|mailto:[^\s\"'<>`]+@[^\s\"'<>`]+)$", target):
+            raise PluginError(f"corrections: {target!r} is neither an http(s):// address nor a mailto: address")
         if self.command == "build":
             self._check_site_url(config)
         if self._stages:
@@ -212,12 +220,19 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         # Templates compiled in earlier builds of `mkdocs serve` are not compiled again.
         macros: Any = config.plugins["macros"]  # mkdocs-macros' plugin: its env is not in BasePlugin's type
         macros.env.bytecode_cache = CACHE
+        # A global, which the macros of common.j2 (imported without a page's context) see:
+        # "Cite this page" names the dataset's version (the build's date and git commit).
+        macros.env.globals["dataset_version"] = export.dataset_version(self.data_dir(config))
+        macros.env.globals["corrections"] = self.config.corrections
         self._generated = {}
         for page in pages(self.queries):
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content=front_matter(page), inclusion=inclusion))
             self._generated[page.src_uri] = page
         site_url = config.site_url or "/"
+        # A renamed record's old addresses (renamed_from) lead to its page.
+        for path, page_html in redirects(self.queries, site_url).items():
+            files.append(File.generated(config, path, content=page_html))
         make = self._exports.files if self.incremental else export.files
         for path, content in make(self.queries, site_url, feed_size=self.config.feed_size).items():
             file = File.generated(config, path, content=content)
@@ -487,8 +502,46 @@ def front_matter(page: Page) -> str:
         meta["hide"] = ["navigation"]
     if not page.searched:
         meta["search"] = {"exclude": True}
+    elif page.search_names:
+        # Material's search weighs tags far above titles and text: a record's own page comes
+        # before the pages that mention it. Its theme shows no tags (no tags plugin).
+        meta["tags"] = list(page.search_names)
+    if page.searched and page.search_boost != 1.0:
+        meta["search"] = {"boost": page.search_boost}
     front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
     return f"---\n{front}\n---\n"
+
+
+def redirects(queries: Queries, site_url: str) -> dict[str, str]:
+    """A small page at each old address of a renamed record (``renamed_from``), sending the
+    reader on to the record's page: a meta refresh (which the Content-Security-Policy
+    allows), a canonical link for search engines, and a plain link for anything else."""
+    out: dict[str, str] = {}
+    for record in queries.data.records():
+        for old in record.renamed_from:
+            target = urls.page_path(record)
+            new = "../../" + target  # from /<collection>/<old>/ back to the root
+            name = html.escape(record.label)
+            out[f"{record.collection}/{old}/index.html"] = _REDIRECT.format(
+                new=html.escape(new), canonical=html.escape(site_url + target), name=name
+            )
+    return out
+
+
+_REDIRECT = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Moved: {name}</title>
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={new}">
+<link rel="canonical" href="{canonical}">
+</head>
+<body>
+<p>This record has a new address: <a href="{new}">{name}</a>.</p>
+</body>
+</html>
+"""
 
 
 def template_error(err: Exception) -> str:

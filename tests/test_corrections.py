@@ -1,0 +1,82 @@
+"""Corrections, freshness and stable addresses: "Suggest a correction" on every record page,
+"Last reviewed", and a renamed record's old address leading to its page."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import FIXTURE_DATA, mkdocs_build
+
+from tracker.load import DataError, load
+
+
+def renamed(tmp_path: Path, line: str) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    accord = data / "agreements" / "harbour-accord.yml"
+    accord.write_text(line + "\n" + accord.read_text(encoding="utf-8"), encoding="utf-8")
+    return data
+
+
+def test_an_old_id_may_not_be_a_live_one(tmp_path: Path) -> None:
+    data = renamed(tmp_path, "renamed_from: [harbour-mou]")
+    with pytest.raises(DataError) as err:
+        load(data)
+    assert [str(p).split("data/", 1)[1] for p in err.value.problems] == [
+        "agreements/harbour-accord.yml:1:16: 'harbour-mou' is the id of a record in agreements: "
+        "an old address cannot be a live one"
+    ]
+
+
+def test_an_old_id_leads_to_one_record_only(tmp_path: Path) -> None:
+    data = renamed(tmp_path, "renamed_from: [old-accord]")
+    mou = data / "agreements" / "harbour-mou.yml"
+    mou.write_text("renamed_from: [old-accord]\n" + mou.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load(data)
+    assert "'old-accord' in renamed_from" in str(err.value)
+
+
+def test_reviewed_is_a_date(tmp_path: Path) -> None:
+    data = renamed(tmp_path, "reviewed: last week")
+    with pytest.raises(DataError):
+        load(data)
+
+
+def test_old_address_redirects_and_record_pages_offer_corrections(tmp_path: Path) -> None:
+    data = renamed(tmp_path, "renamed_from: [old-harbour-accord]\nreviewed: 2026-11-01")
+    site = tmp_path / "site"
+    result = mkdocs_build(site, data=data, env={"TRACKER_CORRECTIONS": "https://example.org/issues/new"})
+    assert result.returncode == 0, result.stderr
+    moved = BeautifulSoup((site / "agreements" / "old-harbour-accord" / "index.html").read_text(), "html.parser")
+    assert moved.select_one("meta[http-equiv=refresh]")["content"] == "0; url=../../agreements/harbour-accord/"
+    assert moved.select_one("a")["href"] == "../../agreements/harbour-accord/"
+    page = BeautifulSoup((site / "agreements" / "harbour-accord" / "index.html").read_text(), "html.parser")
+    line = page.select_one(".tk-correction")
+    assert line.get_text().startswith("Last reviewed 1 November 2026.")
+    links = {a.get_text(): a["href"] for a in line.select("a")}
+    assert links == {
+        "Suggest a correction": "https://example.org/issues/new",
+        "what to include": "../../method/#reporting-an-error",
+    }
+    # Without a target set, it leads to the Method page's instructions; a record without
+    # `reviewed` says nothing of it.
+    other = BeautifulSoup((site / "agreements" / "harbour-mou" / "index.html").read_text(), "html.parser")
+    assert other.select_one(".tk-correction a")
+
+
+def test_without_a_target_the_method_page_is_the_way(fixture_site: Path) -> None:
+    for path in ("agreements/harbour-accord", "people/quill-marlow", "sources/alpha-report"):
+        page = BeautifulSoup((fixture_site / path / "index.html").read_text(), "html.parser")
+        line = page.select_one(".tk-correction")
+        assert line.get_text() == "Suggest a correction"
+        assert line.select_one("a")["href"] == "../../method/#reporting-an-error"
+
+
+def test_a_corrections_target_that_is_no_address_stops_the_build(tmp_path: Path) -> None:
+    result = mkdocs_build(tmp_path / "site", env={"TRACKER_CORRECTIONS": "javascript:alert(1)"})
+    assert result.returncode != 0
+    assert "corrections" in result.stderr
