@@ -150,7 +150,9 @@ def test_a_kind_of_record_is_added_by_a_model_two_templates_and_a_nav_entry(proj
     assert "Programmes" in [a.get_text(strip=True) for a in tabs]
     # The home page counts it; its source lists the fact citing it.
     assert "1 programme " in article("").get_text(" ", strip=True)
-    assert "Record: Pilots of each harbour" in article("sources/alpha-report/").get_text(" ", strip=True)
+    assert "Summary of the record (drawn from all its sources, this one among them): Pilots of each harbour" in article(
+        "sources/alpha-report/"
+    ).get_text(" ", strip=True)
     # Found by search; published as data, beside its page and in the collections' files.
     search = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert any(d["location"].startswith("programmes/harbour-pilot-exchange/") for d in search["docs"])
