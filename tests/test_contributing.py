@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -11,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -165,21 +167,32 @@ def wait_for(url: str, predicate, seconds: float = 30) -> str:
         time.sleep(0.3)
 
 
+@contextlib.contextmanager
+def preview(project: Path, data: Path, log: Path) -> Iterator[str]:
+    """The same command as `make serve`, on ``data``; yields the preview's address and stops
+    it afterwards, checking it was still running."""
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRACKER_DATA": str(data)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),  # a pipe nobody reads would fill and stall it
+    )
+    try:
+        yield f"http://127.0.0.1:{port}/"
+        assert server.poll() is None, "the preview stopped"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def test_the_preview_reloads_and_shows_data_problems_instead_of_stopping(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, data)
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRACKER_DATA": str(data)}
-    # The same command as `make serve`.
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=(tmp_path / "serve.log").open("w"),  # a pipe nobody reads would fill and stall it
-    )
-    url = f"http://127.0.0.1:{port}/agreements/harbour-mou/"
-    try:
+    with preview(ROOT, data, tmp_path / "serve.log") as site:
+        url = f"{site}agreements/harbour-mou/"
         wait_for(url, lambda body: "Memorandum on harbour pilots" in body, 60)
         path = data / "agreements" / "harbour-mou.yml"
         good = path.read_text()
@@ -194,10 +207,6 @@ def test_the_preview_reloads_and_shows_data_problems_instead_of_stopping(tmp_pat
         path.write_text(good)
         body = wait_for(url, lambda body: "tk-problems" not in body)
         assert "Memorandum on harbour pilots" in body
-        assert server.poll() is None, "the preview stopped"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_a_rebuild_that_fails_after_validation_never_leaves_the_preview_stuck(
@@ -205,17 +214,8 @@ def test_a_rebuild_that_fails_after_validation_never_leaves_the_preview_stuck(
 ) -> None:
     data = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, data)
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRACKER_DATA": str(data)}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project_copy,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=(tmp_path / "serve.log").open("w"),
-    )
-    url = f"http://127.0.0.1:{port}/agreements/harbour-mou/"
-    try:
+    with preview(project_copy, data, tmp_path / "serve.log") as site:
+        url = f"{site}agreements/harbour-mou/"
         wait_for(url, lambda body: "Memorandum on harbour pilots" in body, 60)
         # Once failed late (rendering the timeline): now refused by validation, shown on the page.
         path = data / "events" / "harbour-summit.yml"
@@ -233,11 +233,7 @@ def test_a_rebuild_that_fails_after_validation_never_leaves_the_preview_stuck(
         template.write_text(source.replace("{% block body -%}\n", "{% block body -%}\n{{ q.no_such_query() }}\n"))
         body = wait_for(url, lambda body: "Template error" in body)
         assert "agreement.md.j2" in body
-        assert "Memorandum" in fetch(f"http://127.0.0.1:{port}/agreements/")
+        assert "Memorandum" in fetch(f"{site}agreements/")
         template.write_text(source)
         body = wait_for(url, lambda body: "Template error" not in body)
         assert "Memorandum on harbour pilots" in body
-        assert server.poll() is None, "the preview stopped"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)

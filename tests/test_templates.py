@@ -62,7 +62,9 @@ def test_every_kind_of_fact_reads_as_a_line(env: Environment, q: Queries) -> Non
 
 
 def test_fact_lines_escape_data(env: Environment, q: Queries) -> None:
-    hostile = next(line for line in fact_lines(env, q, "alpha-report") if "alert" in line and "Summary of the record" in line)
+    hostile = next(
+        line for line in fact_lines(env, q, "alpha-report") if "alert" in line and "Summary of the record" in line
+    )
     assert "<script>" not in hostile
     assert "&#60;script&#62;" in hostile
 
