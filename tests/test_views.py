@@ -321,3 +321,21 @@ def test_dataset_is_typed_by_kind(q: Queries) -> None:
     assert agreements is q.data["agreements"] is q.data.agreements
     with pytest.raises(AttributeError, match="no collection 'treaties'"):
         _ = q.data.treaties
+
+
+def test_a_year_known_only_from_a_figure_has_its_page_and_is_no_gap(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    figure = data / "figures" / "harbour-count.yml"
+    figure.write_text(figure.read_text(encoding="utf-8").replace("as_of: 2021-06-14", "as_of: 2018"))
+    q = Queries(load(data))
+    assert 2018 not in q.ix.years  # no milestone or event then: the charts and grid leave it out
+    assert 2018 in q.year_numbers
+    assert [f.id for f in q.year(2018).figures] == ["harbour-count"]
+    assert q.year(2018).entries == []
+    timeline = {y.year: y for y in q.timeline().years}
+    assert timeline[2018].figures == 1
+    assert timeline[2018].entries == []
+    assert timeline[2020].gap == 1  # 2019 alone is a year with nothing recorded
+    counts = {y.year: y for y in q.years().years}
+    assert (counts[2018].milestones, counts[2018].events, counts[2018].figures) == (0, 0, 1)

@@ -27,8 +27,8 @@ class Queries:
 
     @property
     def year_numbers(self) -> list[int]:
-        """The years with a dated milestone or event: each has a page."""
-        return self.ix.years
+        """The years with a dated milestone or event, or a figure that holds for them: each has a page."""
+        return self.ix.page_years
 
     def cited_by(self, source_id: str) -> list[Fact]:
         return self.ix.cited_by(source_id)

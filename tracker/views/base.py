@@ -420,7 +420,24 @@ class Index:
 
     @cached_property
     def years(self) -> list[int]:
+        """The years with a dated milestone or event (the charts and the grid count these)."""
         return sorted({e.date.year for e in self.entries})
+
+    @cached_property
+    def figures_by_year(self) -> dict[int, list[Figure]]:
+        """Figures by the year they hold for, else the period they measure (a trade value of
+        2014 belongs to 2014 even where no milestone or event of that year is recorded)."""
+        table: dict[int, list[Figure]] = defaultdict(list)
+        for figure in self.figures.values():
+            when = figure.as_of or figure.reference_year
+            if when:
+                table[when.year].append(figure)
+        return dict(table)
+
+    @cached_property
+    def page_years(self) -> list[int]:
+        """The years with a page: a dated milestone or event, or a figure that holds for it."""
+        return sorted({*self.years, *self.figures_by_year})
 
     @cached_property
     def signed_at(self) -> dict[str, list[SignedAt]]:

@@ -36,6 +36,7 @@ class TimelineYear:
     year: int
     entries: list[Entry]
     gap: int  # years with nothing recorded just before this one
+    figures: int = 0  # figures that hold for the year (listed on its page)
 
 
 @dataclass(frozen=True)
@@ -77,10 +78,17 @@ def axis(ix: Index, width: int = 1000, bin_width: int = 14) -> Axis:
 
 
 def timeline(ix: Index) -> TimelineView:
-    groups = by_year(ix.entries)
+    entries = {g.year: g.entries for g in by_year(ix.entries)}
+    years = ix.page_years
     return TimelineView(
         years=[
-            TimelineYear(g.year, g.entries, g.year - groups[i - 1].year - 1 if i else 0) for i, g in enumerate(groups)
+            TimelineYear(
+                year,
+                entries.get(year, []),
+                year - years[i - 1] - 1 if i else 0,
+                len(ix.figures_by_year.get(year, [])),
+            )
+            for i, year in enumerate(years)
         ],
         axis=axis(ix),
     )

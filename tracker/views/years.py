@@ -22,6 +22,7 @@ class YearCount:
     year: int
     milestones: int
     events: int
+    figures: int
 
 
 @dataclass(frozen=True)
@@ -30,20 +31,20 @@ class YearsView:
 
 
 def year(ix: Index, number: int) -> YearView:
-    years = ix.years
+    years = ix.page_years
     at = years.index(number)  # a year with nothing recorded has no page: ValueError
     return YearView(
         year=number,
         entries=[e for e in ix.entries if e.date.year == number],
         # A figure belongs to the year it holds for, else to the period it measures.
-        figures=[f for f in ix.figures.values() if (d := f.as_of or f.reference_year) and d.year == number],
+        figures=ix.figures_by_year.get(number, []),
         previous=years[at - 1] if at > 0 else None,
         next=years[at + 1] if at + 1 < len(years) else None,
     )
 
 
 def years(ix: Index) -> YearsView:
-    counts = {y: [0, 0] for y in ix.years}
+    counts = {y: [0, 0] for y in ix.page_years}
     for entry in ix.entries:
         counts[entry.date.year][0 if entry.milestone else 1] += 1
-    return YearsView([YearCount(y, m, e) for y, (m, e) in counts.items()])
+    return YearsView([YearCount(y, m, e, len(ix.figures_by_year.get(y, []))) for y, (m, e) in counts.items()])
