@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import functools
 import os
+import re
 import stat
 import types
 import unicodedata
@@ -134,18 +135,16 @@ class _Refused(Exception):
 
 
 def _check_text(node: yaml.Node, value: str) -> str:
-    bad = next((ch for ch in value if _unprintable(ch)), None)
+    bad = _UNPRINTABLE.search(value)  # one pass in C over every string of every file
     if bad is not None:
-        raise _Refused(node, f"remove the control character U+{ord(bad):04X} ({_char_name(bad)}): text may not hold it")
+        ch = bad.group()
+        raise _Refused(node, f"remove the control character U+{ord(ch):04X} ({_char_name(ch)}): text may not hold it")
     return value
 
 
-@functools.lru_cache(maxsize=1024)
-def _unprintable(ch: str) -> bool:
-    """Characters no published format can carry (XML 1.0 refuses them; they show as nothing)."""
-    if ch in "\t\n\r":
-        return False
-    return unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufffe\uffff"
+# Characters no published format can carry (XML 1.0 refuses them; they show as nothing): the
+# C0 and C1 controls but tab and line breaks, DEL, lone surrogates, U+FFFE and U+FFFF.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def _char_name(ch: str) -> str:
