@@ -12,9 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, mkdocs_build
 
 LEFTOVERS = {
     "Jinja": re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}"),
@@ -26,14 +24,6 @@ LEFTOVERS = {
     "an escaped entity": re.compile(r"&(#\d+|#x[0-9a-f]+|amp|lt|gt|quot|apos|nbsp);", re.I),
     "Markdown's markdown attribute": re.compile(r"\bmarkdown(=\"1\")?>"),
 }
-
-
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("real") / "site"
-    result = mkdocs_build(out, data=ROOT / "data")
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 def shown_text(html: str) -> list[str]:

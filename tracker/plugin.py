@@ -81,7 +81,6 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         self._staging: Path | None = None  # where `mkdocs build` writes before site/ is replaced
         self._target: Path | None = None  # the site folder it replaces
         self._built = False
-        self._csp = ""
         # The live preview's incremental builds (`mkdocs serve --dirty`: `make serve`); see
         # tracker/incremental.py. Nothing of this runs in `mkdocs build` or a plain serve.
         self.dirty = False
@@ -304,8 +303,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         env.filters.update(urls.THEME_FILTERS)
         # The live preview injects an inline script of its own (live reload): no policy there.
         if self.config.content_security_policy and self.command != "serve":
-            self._csp = content_security_policy(env, config, files)
-            env.globals["content_security_policy"] = self._csp
+            env.globals["content_security_policy"] = content_security_policy(env, config, files)
         return env
 
     # -- the live preview's incremental builds (tracker/incremental.py) ------------------------
