@@ -62,8 +62,8 @@ class SectorsView:
 
 
 def sector(ix: Index, sector_id: str) -> SectorView:
-    entries = [e for e in ix.entries if sector_id in e.sectors]
-    named = [a for a in ix.agreements.values() if sector_id in a.sectors]
+    entries = ix.entries_by_sector.get(sector_id, [])
+    named = ix.agreements_by_sector.get(sector_id, [])
     return SectorView(
         record=ix.sectors[sector_id],
         agreements=sorted(named, key=first_date),

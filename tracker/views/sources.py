@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..dates import PartialDate
-from ..models import COLLECTIONS, Agreement, Milestone, Organisation, Record, Source, Statement
+from ..models import COLLECTIONS, Organisation, Record, Source, Statement
 from .base import Fact, Index, MilestoneFact, StatementFact
 
 # How a fact on a source page stands to that source:
@@ -71,15 +71,10 @@ class SourceView:
     count: int
 
 
-def accounts_of(ix: Index) -> dict[int, tuple[Agreement, Milestone]]:
-    """Each milestone's per-document accounts (by identity), with the milestone holding it."""
-    return {id(a): (record, m) for record in ix.agreements.values() for m in record.milestones for a in m.accounts}
-
-
 def facts_of(ix: Index, source_id: str) -> list[Said]:
     """Every fact citing the source, each once: a milestone's account citing it is shown as
     that milestone, in this source's words, where the milestone itself comes."""
-    held = accounts_of(ix)
+    held = ix.accounts
     out: list[Said] = []
     shown: set[int] = set()
     for fact in ix.cited_by(source_id):
