@@ -26,8 +26,10 @@ PREVIEW_TMPDIR := $(shell [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm)
 serve: $(VENV)/.site  ## Live preview that rebuilds when data/, templates or docs/ change
 	$(if $(PREVIEW_TMPDIR),TMPDIR=$(PREVIEW_TMPDIR)) $(BIN)/mkdocs serve --dirty --strict --dev-addr $(HOST)
 
+# -n auto: the tests spread over one worker per core (pytest-xdist); each worker builds the
+# sites its tests need. `.venv/bin/pytest tests/test_x.py` runs a file in one process.
 test: $(VENV)/.dev chromium  ## Every test: data, build, browser
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 validate: $(VENV)/.site  ## Check data/ and print every problem as file:line:column
 	$(BIN)/python -m tracker.validate data
