@@ -165,10 +165,8 @@ def json_files(data: Dataset, site_url: str) -> dict[str, str]:
 def list_files(queries: Queries) -> dict[str, str]:
     """The rows of each index split by year (``/api/v1/lists/agreements.json``), as its pages
     show them, for tracker.js to filter and sort over every record (views/table.py)."""
-    return {
-        list_json_path(table.collection): _json({"schema_version": SCHEMA_VERSION, "licence": LICENCE, **as_data(table)})
-        for table in queries.split_tables()
-    }
+    head = {"schema_version": SCHEMA_VERSION, "licence": LICENCE}
+    return {list_json_path(table.collection): _json({**head, **as_data(table)}) for table in queries.split_tables()}
 
 
 # -- CSV ------------------------------------------------------------------------------------

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..dates import PartialDate
 from .. import filters
+from ..dates import PartialDate
 from ..models import OPINION_KINDS, Agreement, Event, Figure, Organisation, Sector, label
 from . import table as t
 from .base import Index

@@ -82,12 +82,12 @@ def groups(table: t.Table) -> list[Group]:
 
 def listing(table: t.Table, index_rows: int) -> Listing:
     """The index page: the whole table, or, split, the years and the latest year's rows."""
-    common = {"source": list_json_path(table.collection), "index_src_uri": index_src_uri(table.collection)}
+    source, index = list_json_path(table.collection), index_src_uri(table.collection)
     if not is_split(table, index_rows):
-        return Listing(table, table.rows, False, [], None, **common)
+        return Listing(table, table.rows, False, [], None, source, index)
     years = groups(table)
     latest = years[0]
-    return Listing(table, table.of_group(latest.key), True, years, latest, **common)
+    return Listing(table, table.of_group(latest.key), True, years, latest, source, index)
 
 
 def group_page(table: t.Table, key: str) -> Listing:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..dates import PartialDate
 from .. import filters
+from ..dates import PartialDate
 from ..models import COLLECTIONS, Agreement, Milestone, Organisation, Record, Source, Statement, label
 from . import table as t
 from .base import Fact, Index, MilestoneFact, StatementFact
