@@ -373,11 +373,22 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         year_pages = {uri for uri, spec in self._generated.items() if spec.query == "year"}
         years_before = {uri for uri in state.pages if uri.startswith("years/") and uri != "years/index.md"}
         candidates = set(plan.candidates)
+        # A split index's year pages (views/lists.py): a row shows its record and the names
+        # of records it refers to (parties, a publisher) or counts (the facts citing a source).
+        list_pages = {uri for uri, spec in self._generated.items() if spec.query == "list_group"}
+        lists_before = {uri for uri in state.pages if _LIST_PAGE.fullmatch(uri)}
+        near = {key for key, uri in page_of.items() if uri in plan.candidates}
         for uri, spec in self._generated.items():
             if spec.arg is None:  # section indexes, the timeline, the years index
                 candidates.add(uri)
             elif uri in year_pages and (year_pages != years_before or spec.arg in plan.years):
                 candidates.add(uri)  # a new or removed year changes every year's pager
+            elif uri in list_pages and (
+                list_pages != lists_before  # a year added or gone: the pagers change
+                or str(spec.arg).rpartition("/")[2] in {*map(str, plan.years), "undated"}
+                or not state.shown.get(uri, frozenset()).isdisjoint(near)
+            ):
+                candidates.add(uri)
             elif uri not in state.pages:
                 candidates.add(uri)
         for uri, spec in self._generated.items():
@@ -476,6 +487,10 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         if self._staging is not None:
             shutil.rmtree(self._staging, ignore_errors=True)
             self._staging = None
+
+
+# The source of a split index's year page (views/lists.py): agreements/2024.md, agreements/undated.md.
+_LIST_PAGE = re.compile(r"[a-z0-9-]+/(?:\d{4}|undated)\.md")
 
 
 def _records(data: Dataset) -> Iterator[tuple[tuple[str, str], Record]]:
