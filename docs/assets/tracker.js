@@ -177,12 +177,14 @@
         var seen = {};
         own.forEach(function (row) { row.values[col].forEach(function (v) { seen[v] = true; }); });
         choices = Object.keys(seen).sort(function (a, b) { return a.localeCompare(b); });
-        if (isYear(choices[0])) choices.reverse();  // years: latest first
+        var years = choices.filter(isYear);
+        // A date column: its years, latest first, then any cell that is not a date ("undated").
+        if (years.length) choices = years.reverse().concat(choices.filter(function (v) { return !isYear(v); }));
       }
       var id = "tk-filter-" + index + "-" + slug(name);
       var label = document.createElement("label");
       label.setAttribute("for", id);
-      label.textContent = isYear(choices[0]) ? name + " (year)" : name;
+      label.textContent = choices.some(isYear) ? name + " (year)" : name;
       var select = document.createElement("select");
       select.id = id;
       select.name = slug(name);

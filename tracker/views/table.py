@@ -10,6 +10,7 @@ is worked out rather than stated, the reasoning.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,7 @@ from ..dates import PartialDate
 from ..models import Record
 from ..urls import page_path
 
+_YEAR = re.compile(r"\d{4}")
 # The group of rows without a date (their page: /<collection>/undated/).
 UNDATED = "undated"
 
@@ -109,15 +111,19 @@ class Table:
         return " ".join(c.name for c in self.columns if c.filter)
 
     def options(self) -> dict[str, list[str]]:
-        """Each filtered column's values over every row, as its filter offers them: years
-        latest first, other values in alphabetical order."""
+        """Each filtered column's values over every row, as its filter offers them (tracker.js
+        orders a whole table's the same way): years latest first, other values in
+        alphabetical order."""
         out: dict[str, list[str]] = {}
         for at, column in enumerate(self.columns):
             if not column.filter:
                 continue
-            seen = {v for row in self.rows for v in row.cells[at].values}
-            dated = any(row.cells[at].sort for row in self.rows)
-            out[column.name] = sorted(seen, reverse=True) if dated else sorted(seen, key=str.casefold)
+            seen = sorted({v for row in self.rows for v in row.cells[at].values}, key=str.casefold)
+            if any(row.cells[at].sort for row in self.rows):
+                # A date column: its years, latest first, then any cell that is not a date.
+                years = [v for v in seen if _YEAR.fullmatch(v)]
+                seen = [*reversed(years), *(v for v in seen if not _YEAR.fullmatch(v))]
+            out[column.name] = seen
         return out
 
     def of_group(self, group: str) -> list[Row]:
