@@ -132,6 +132,8 @@
 
   function slug(name) { return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""); }
 
+  function num(n) { return n.toLocaleString("en-GB"); }  // 4,000
+
   function isYear(value) { return /^\d{4}$/.test(value || ""); }
 
   function list(box, index) {
@@ -273,7 +275,7 @@
       // A split index searches every row once a filter or a sort is chosen.
       var wide = Boolean(source) && active && !failed;
       if (wide && !all) {
-        count.textContent = "Loading all " + total + " " + noun + "…";
+        count.textContent = "Loading all " + num(total) + " " + noun + "…";
         load();
         return;
       }
@@ -297,10 +299,10 @@
         }));
         var left = matches.length - shown.length;
         more.hidden = left <= 0;
-        more.textContent = "Show " + Math.min(left, LIMIT) + " more";
+        more.textContent = "Show " + num(Math.min(left, LIMIT)) + " more";
         count.textContent = left > 0
-          ? "Showing " + shown.length + " of " + matches.length + " matching " + noun + " (" + total + " in all)."
-          : "Showing " + matches.length + " of " + total + " " + noun + ".";
+          ? "Showing " + num(shown.length) + " of " + num(matches.length) + " matching " + noun + " (" + num(total) + " in all)."
+          : "Showing " + num(matches.length) + " of " + num(total) + " " + noun + ".";
       } else {
         var keep = new Set(matches);
         own.forEach(function (row) { row.el.hidden = !keep.has(row); });
@@ -310,10 +312,10 @@
         more.hidden = true;
         if (source) {
           count.textContent = failed && active
-            ? "Could not load the list of all " + total + " " + noun + ": showing those of " + group + " only (" + matches.length + ")."
-            : "Showing " + matches.length + " of " + total + " " + noun + " (" + group + ").";
+            ? "Could not load the list of all " + num(total) + " " + noun + ": showing those of " + group + " only (" + num(matches.length) + ")."
+            : "Showing " + num(matches.length) + " of " + num(total) + " " + noun + " (" + group + ").";
         } else {
-          count.textContent = "Showing " + matches.length + " of " + own.length + " " + noun + ".";
+          count.textContent = "Showing " + num(matches.length) + " of " + num(own.length) + " " + noun + ".";
         }
       }
       heads.forEach(function (th, i) {
