@@ -168,3 +168,18 @@ def test_without_javascript_the_year_links_reach_every_row(browser: Browser, spl
     context.close()
     q = Queries(load(FIXTURE_DATA))
     assert seen == {r.record.label for r in q.table("agreements").rows}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_on_a_split_index_and_a_year_page(browser: Browser, split_url: str, scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    # The index as it opens, with rows built from the published list, and a year's page.
+    for url in ("agreements/", f"agreements/?kind={FTA.replace(' ', '+')}", "agreements/2021/"):
+        page.goto(split_url + url, wait_until="load")
+        count(page)
+        results = Axe().run(page)
+        assert results.violations_count == 0, f"{url}: {results.generate_report()}"
+    page.close()
