@@ -46,8 +46,10 @@ def test_every_row_is_on_exactly_one_year_page_which_links_back(split_site: Path
         # Back to the index, and the path and tab of the section.
         assert any(link["href"] in ("../", "../#every-year") for link in page.select("article a"))
         assert page.select_one(".md-tabs__item--active a").get_text(strip=True) == table.noun.capitalize()
-        assert page.select_one(".md-path__item [aria-current=page]").get_text(strip=True).startswith(
-            table.noun.capitalize()
+        assert (
+            page.select_one(".md-path__item [aria-current=page]")
+            .get_text(strip=True)
+            .startswith(table.noun.capitalize())
         )
     assert sorted(found) == sorted(r.record.id for r in table.rows)
     # The index shows the latest year's rows, and says how the years are chosen.
@@ -73,7 +75,8 @@ def test_the_published_list_holds_every_record_and_the_page_names_it(split_site:
 
 def test_year_pages_are_in_the_sitemap_but_not_searched(split_site: Path) -> None:
     sitemap = (split_site / "sitemap.xml").read_text("utf-8")
-    assert "/agreements/2021/</loc>" in sitemap and "/agreements/undated/</loc>" in sitemap
+    assert "/agreements/2021/</loc>" in sitemap
+    assert "/agreements/undated/</loc>" in sitemap
     search = json.loads((split_site / "search" / "search_index.json").read_text("utf-8"))
     assert not [d for d in search["docs"] if re.match(r"agreements/(\d{4}|undated)/", d["location"])]
 
@@ -139,7 +142,9 @@ def test_sorting_a_split_index_sorts_every_record(tab: Page, split_url: str) -> 
         "trs => trs.map(tr => (tr.cells[5].querySelector('[data-sort]') || {dataset: {}}).dataset.sort || '')"
     )
     filled = [d for d in dates if d]
-    assert len(dates) == 3 and filled == sorted(filled) and dates[: len(filled)] == filled  # undated last
+    assert len(dates) == 3
+    assert filled == sorted(filled)
+    assert dates[: len(filled)] == filled
     expect(tab.locator(".tk-list th").nth(5)).to_have_attribute("aria-sort", "ascending")
     tab.get_by_role("button", name="Sort by Agreement").click()
     tab.get_by_role("button", name="Sort by Agreement").click()
@@ -172,7 +177,9 @@ def test_without_javascript_the_year_links_reach_every_row(browser: Browser, spl
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violations_on_a_split_index_and_a_year_page(browser: Browser, split_url: str, scheme: str) -> None:
+def test_axe_finds_no_violations_on_a_split_index_and_a_year_page(
+    browser: Browser, split_url: str, scheme: str
+) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
