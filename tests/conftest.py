@@ -82,3 +82,22 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def real_url(real_site: Path) -> Iterator[str]:
     with serve(real_site) as url:
         yield url
+
+
+# The fixture with every index of more than one row split by year (the plugin's index_rows):
+# year pages, the index's table of years and the published lists of every row.
+SPLIT = {"TRACKER_INDEX_ROWS": "1"}
+
+
+@pytest.fixture(scope="session")
+def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("split-site")
+    result = mkdocs_build(out, env=SPLIT)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def split_url(split_site: Path) -> Iterator[str]:
+    with serve(split_site) as url:
+        yield url

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, mkdocs_build
 
 from tracker.load import load
@@ -38,3 +39,16 @@ def test_generation_is_repeatable(tmp_path: Path) -> None:
     one = {p.relative_to(tmp_path / "one"): p.read_text() for p in (tmp_path / "one").rglob("*.yml")}
     two = {p.relative_to(tmp_path / "two"): p.read_text() for p in (tmp_path / "two").rglob("*.yml")}
     assert one == two
+
+
+@pytest.mark.browser
+def test_list_timings_weigh_a_split_index_and_time_a_filter_over_every_record(split_site: Path) -> None:
+    from run import list_timings
+
+    found = list_timings(split_site)
+    assert found["index_rows"] == 1  # the latest year's rows
+    assert 0 < found["index_html_kb"] <= found["index_page_own_kb"] <= found["index_page_kb"]
+    assert found["filter_result"].startswith("Showing")
+    assert found["shared_filter_result"] == found["filter_result"]
+    assert found["list_json_kb"] >= 0
+    assert found["shared_filter_ms"] > 0

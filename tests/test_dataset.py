@@ -280,7 +280,11 @@ def test_event_dates_and_nesting(data):
     expected = {
         "ksdpa-signing-ceremony": ("2022-11-21", "day", None),
         "first-digital-economy-dialogue": ("2023-05-19", "day", None),
-        "deputy-trade-minister-meets-singapore-counterpart-2023": ("2023-05-19", "day", "first-digital-economy-dialogue"),
+        "deputy-trade-minister-meets-singapore-counterpart-2023": (
+            "2023-05-19",
+            "day",
+            "first-digital-economy-dialogue",
+        ),
         "north-korea-us-summit-2018": ("2018", "year", None),
         "asean-summit-kuala-lumpur-2025": ("2025", "year", None),
         "apec-summit-gyeongju-2025": ("2025", "year", None),

@@ -153,3 +153,48 @@ def test_the_policy_stops_a_script_that_escaping_missed(fixture_site: Path, tmp_
         assert page.evaluate("() => typeof __md_get") == "function"
         page.close()
     assert len(violations) >= 2  # the script and the handler, each refused
+
+
+@pytest.fixture(scope="module")
+def hostile_split_url(hostile_data: Path) -> Iterator[str]:
+    out = hostile_data.parent / "split-site"
+    result = mkdocs_build(out, data=hostile_data, env={"TRACKER_INDEX_ROWS": "1"})
+    assert result.returncode == 0, result.stderr
+    with serve(out) as url:
+        yield url
+
+
+def test_rows_built_from_the_published_list_show_every_payload_as_typed(
+    hostile_split_url: str, browser: Browser
+) -> None:
+    """tracker.js builds a split index's rows from /api/v1/lists/ (sorted: every row): no payload
+    comes alive, and each row reads exactly as on its year page, which the build wrote."""
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    errors: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("console", lambda m: m.type == "error" and errors.append(f"{page.url}: {m.text}"))
+    page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
+    read = "trs => trs.map(tr => [...tr.cells].map(td => td.innerText.trim()).join(' | '))"
+    split = 0
+    for collection in ("agreements", "events", "sources"):
+        page.goto(f"{hostile_split_url}{collection}/", wait_until="load")
+        if not page.locator(".tk-list[data-tk-source]").count():
+            continue
+        split += 1
+        years = page.locator(".tk-years tbody a").evaluate_all("as => as.map(a => a.href)")
+        first = page.locator(".tk-list th button").first.inner_text().strip()
+        page.goto(f"{hostile_split_url}{collection}/?sort={first.lower()}", wait_until="load")
+        page.locator(".tk-filters__count").filter(has_text="Showing").wait_for()
+        built = page.locator(".tk-list tbody tr").evaluate_all(read)
+        assert page.evaluate(LIVE) == [], collection
+        written: list[str] = []
+        for url in years:
+            page.goto(url, wait_until="load")
+            written += page.locator(".tk-list tbody tr").evaluate_all(read)
+        assert sorted(built) == sorted(written), collection
+    context.close()
+    assert split >= 2
+    assert dialogs == []
+    assert errors == []

@@ -1,8 +1,10 @@
 """A collection's index sorts and filters in the browser, keeps that in its address, and is
-the whole table without JavaScript (on the real data: the agreements index)."""
+the whole table without JavaScript (on the real data: the agreements, sources and
+organisations indexes; an index split by year: test_lists_split.py)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
@@ -12,6 +14,8 @@ from playwright.sync_api import Browser, Page, expect
 pytestmark = pytest.mark.browser
 
 MOU = "Memorandum of understanding"
+NEWS = "News report"
+MINISTRY = "Ministry"
 
 
 @pytest.fixture
@@ -82,4 +86,48 @@ def test_sort_by_any_column_dates_as_dates(tab: Page, real_url: str) -> None:
     assert parse_qs(urlsplit(tab.url).query) == {"sort": ["signed"], "order": ["desc"]}
     tab.get_by_role("button", name="Sort by Agreement").click()
     names = [r[0].lower() for r in rows(tab)]
+    assert names == sorted(names)
+
+
+def column(tab: Page, at: int) -> list[str]:
+    return [r[at] for r in rows(tab)]
+
+
+def test_sources_filter_by_kind_publisher_and_year_and_sort_by_date(tab: Page, real_url: str) -> None:
+    tab.goto(real_url + "sources/", wait_until="load")
+    total = tab.locator(".tk-list tbody tr").count()
+    assert tab.locator(".tk-filters label").all_inner_texts() == ["Date (year)", "Kind", "Publisher"]
+    kind = tab.get_by_label("Kind", exact=True)
+    kind.select_option(NEWS)
+    news = rows(tab)
+    assert 0 < len(news) < total
+    assert all(r[2] == NEWS for r in news)
+    expect(tab.locator(".tk-filters__count")).to_have_text(f"Showing {len(news)} of {total} sources.")
+    publisher = tab.get_by_label("Publisher", exact=True)
+    chosen = publisher.locator("option").nth(1).get_attribute("value") or ""
+    publisher.select_option(chosen)
+    assert all(r[3] == chosen and r[2] == NEWS for r in rows(tab))
+    assert parse_qs(urlsplit(tab.url).query) == {"kind": [NEWS], "publisher": [chosen]}
+    tab.get_by_role("button", name="Show all").click()
+    tab.get_by_role("button", name="Sort by Date").click()
+    dates = [d for d in column(tab, 0) if re.fullmatch(r"\d{4}(-\d\d){0,2}", d)]
+    assert len(dates) > total / 2
+    assert dates == sorted(dates)
+
+
+def test_organisations_filter_by_kind_and_country_and_sort_by_name(tab: Page, real_url: str) -> None:
+    tab.goto(real_url + "organisations/", wait_until="load")
+    total = tab.locator(".tk-list tbody tr").count()
+    assert total > 30
+    assert tab.locator(".tk-filters label").all_inner_texts() == ["Kind", "Country"]
+    tab.get_by_label("Kind", exact=True).select_option(MINISTRY)
+    tab.get_by_label("Country", exact=True).select_option("Singapore")
+    found = rows(tab)
+    assert found
+    assert all(r[1] == MINISTRY and r[2] == "Singapore" for r in found)
+    expect(tab.locator(".tk-filters__count")).to_have_text(f"Showing {len(found)} of {total} organisations.")
+    tab.get_by_role("button", name="Show all").click()
+    tab.get_by_role("button", name="Sort by Organisation").click()
+    names = [n.lower() for n in column(tab, 0)]
+    assert len(names) == total
     assert names == sorted(names)

@@ -6,6 +6,7 @@ index, the sitemap); and an edit rebuilds only the pages it may change.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -45,7 +46,7 @@ build(config, serve_url=serve_url)
 
 
 class Preview:
-    def __init__(self, tmp: Path) -> None:
+    def __init__(self, tmp: Path, index_rows: str = "") -> None:
         self.tmp = tmp
         self.data = tmp / "data"
         shutil.copytree(FIXTURE_DATA, self.data)
@@ -59,6 +60,8 @@ class Preview:
             "TRACKER_DATA": str(self.data),
             "SOURCE_DATE_EPOCH": EPOCH,
         }
+        if index_rows:  # indexes split by year, with their year pages and published lists
+            self.env["TRACKER_INDEX_ROWS"] = index_rows
         self.log = tmp / "serve.log"
         self.server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--strict", "--dev-addr", f"127.0.0.1:{self.port}"],
@@ -139,9 +142,9 @@ def rebuilt(log: str) -> list[tuple[int, int]]:
     return [(int(a), int(b)) for a, b in re.findall(r"Preview build \d+: rebuilt (\d+) of (\d+) pages", log)]
 
 
-@pytest.fixture
-def preview(tmp_path: Path) -> Iterator[Preview]:
-    server = Preview(tmp_path)
+@pytest.fixture(params=["", "1"], ids=["whole-indexes", "indexes-split-by-year"])
+def preview(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Preview]:
+    server = Preview(tmp_path, request.param)
     try:
         yield server
     finally:
@@ -227,6 +230,12 @@ def test_every_kind_of_edit_gives_the_site_a_full_build_gives(preview: Preview) 
         assert_same_site(site, preview.reference())
         counts[name] = rebuilt(log)
         assert counts[name], f"{name}: no incremental build in the log:\n{log}"
+    if "TRACKER_INDEX_ROWS" in preview.env:
+        # The year pages and published lists of split indexes followed the edits.
+        listed = json.loads((site / "api" / "v1" / "lists" / "agreements.json").read_text(encoding="utf-8"))
+        assert "harbour-dredging" in {row["id"] for row in listed["rows"]}
+        assert "Harbour Dredging Arrangement" in page(site, "agreements/2021")
+        assert (site / "events" / "2019" / "index.html").exists()
     # Only the pages an edit changes are written again: a sector's summary shows on its own
     # page, the sectors index and the page of the source it cites; a name on a handful of
     # pages, not on all of them.

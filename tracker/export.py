@@ -24,7 +24,8 @@ from .dataset import Dataset
 from .dates import PartialDate
 from .models import COLLECTIONS, Record, label
 from .queries import Entry, Queries
-from .urls import json_path, page_url
+from .urls import json_path, list_json_path, page_url
+from .views.table import as_data
 
 SCHEMA_VERSION = "1.0"
 API = "api/v1"
@@ -159,6 +160,13 @@ def json_files(data: Dataset, site_url: str) -> dict[str, str]:
     files[f"{API}/all.json"] = _json(everything)
     files |= {f"{API}/schema/{name}": text for name, text in schema_files().items()}
     return files
+
+
+def list_files(queries: Queries) -> dict[str, str]:
+    """The rows of each index split by year (``/api/v1/lists/agreements.json``), as its pages
+    show them, for tracker.js to filter and sort over every record (views/table.py)."""
+    head = {"schema_version": SCHEMA_VERSION, "licence": LICENCE}
+    return {list_json_path(table.collection): _json({**head, **as_data(table)}) for table in queries.split_tables()}
 
 
 # -- CSV ------------------------------------------------------------------------------------
@@ -388,6 +396,7 @@ def files(queries: Queries, site_url: str, *, feed_size: int = FEED_SIZE) -> dic
     data = queries.data
     out: dict[str, str | bytes] = {}
     out |= json_files(data, site_url)
+    out |= list_files(queries)
     out |= csv_files(data, site_url)
     out["calendar.ics"] = calendar(queries, site_url)
     out["feed.xml"] = feed(queries, site_url, feed_size)

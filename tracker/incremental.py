@@ -367,6 +367,7 @@ class Exports:
 
         out: dict[str, str | bytes] = {}
         out |= export.json_files(queries.data, site_url)
+        out |= export.list_files(queries)
         out |= export.csv_files(queries.data, site_url)
         out["calendar.ics"] = self.calendar(queries, site_url)
         out["feed.xml"] = export.feed(queries, site_url, feed_size)

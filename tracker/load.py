@@ -29,7 +29,7 @@ from .models import (
     COLLECTIONS,
     ID_PATTERN,
     MILESTONE_ORDER,
-    RESERVED_IDS,
+    RESERVED,
     SYMMETRIC_RELATIONS,
     Agreement,
     Event,
@@ -38,6 +38,7 @@ from .models import (
     Ref,
     describe,
     is_id,
+    is_reserved,
 )
 
 # libyaml's loader where PyYAML was built with it (it is, from PyPI's wheels), else PyYAML's own.
@@ -519,14 +520,14 @@ def _entries(data_dir: Path, problems: list[Problem]) -> list[_Entry]:
                 )
             )
             continue
-        if record_id in RESERVED_IDS:
+        if is_reserved(record_id):
             problems.append(
                 Problem(
                     shown,
                     1,
                     1,
                     f"'{record_id}' is reserved for the site's own pages and files: "
-                    f"choose another file name (reserved: {', '.join(sorted(RESERVED_IDS))})",
+                    f"choose another file name (reserved: {RESERVED})",
                 )
             )
             continue

@@ -729,6 +729,17 @@ ID_RE = re.compile(ID_PATTERN)
 # File names that would take the place of a page or file the site makes itself (a section's
 # index page, the data API, the theme's assets, search, the 404 page).
 RESERVED_IDS = frozenset({"index", "api", "assets", "search", "404", "sitemap", "schema"})
+# The pages of an index split by year (/agreements/2024/, /agreements/undated/) take these too.
+_LIST_PAGE_RE = re.compile(r"undated|\d{4}")
+
+
+def is_reserved(value: str) -> bool:
+    """An id that would take the place of a page the site makes: an index, the data, a year's
+    page of a split index."""
+    return value in RESERVED_IDS or _LIST_PAGE_RE.fullmatch(value) is not None
+
+
+RESERVED = ", ".join([*sorted(RESERVED_IDS), "undated", "a four-digit year"])
 
 
 def is_id(value: str) -> bool:

@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from .markup import meta
 from .models import COLLECTIONS, Record
 from .queries import Queries
-from .urls import index_path, index_src_uri, src_uri, year_src_uri
+from .urls import index_path, index_src_uri, list_group_src_uri, src_uri, year_src_uri
 from .views.base import abstract
 
 # Pages that only list what record pages say: indexing them would make the search index
 # several times larger, and every search would find each record twice or more. Besides
 # these, every collection's index (looked up in COLLECTIONS when asked: kinds may be
 # registered after this module is imported).
-UNSEARCHED = {"timeline", "years"}
+UNSEARCHED = {"timeline", "years", "list_group"}
 
 # Where a query matches several pages equally well, the pages readers come for first: the
 # agreements, then what they are about and who made them; the figures, and the sources whose
@@ -62,6 +62,12 @@ class Page:
         return self.section is None
 
     @property
+    def wide(self) -> bool:
+        """Section indexes and the year pages of a split index are wide tables and grids: the
+        tabs give the navigation, the side bar is hidden."""
+        return self.section is None or self.query == "list_group"
+
+    @property
     def template(self) -> str:
         return f"{self.query}.md.j2"
 
@@ -97,6 +103,22 @@ def pages(queries: Queries) -> list[Page]:
                     section_url=index_path(collection),
                     search_names=search_names(record),
                     search_boost=SEARCH_BOOST.get(collection, 1.0),
+                )
+            )
+    # A large index split by year: each year's rows on a page of its own (views/lists.py).
+    for table in queries.split_tables():
+        heading = COLLECTIONS[table.collection].heading
+        for group in table.groups:
+            name = "undated" if group == "undated" else group
+            out.append(
+                Page(
+                    list_group_src_uri(table.collection, group),
+                    "list_group",
+                    f"{table.collection}/{group}",
+                    f"{heading}: {name}",
+                    f"{heading} of the Korea–Singapore Partnership Tracker: {name}",
+                    section=heading,
+                    section_url=index_path(table.collection),
                 )
             )
     out.append(Page("timeline.md", "timeline", None, "Timeline", "Every dated milestone and event, in order"))

@@ -44,6 +44,7 @@ from .load import DataError, load, stamp
 from .models import Record
 from .pages import Page, missing_from_nav, pages
 from .queries import Queries
+from .views.lists import INDEX_ROWS
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
 log = logging.getLogger("mkdocs.plugins.tracker")
@@ -66,6 +67,11 @@ class TrackerConfig(base.Config):
     # address (https://…) or an e-mail address (mailto:…). Unset, it leads to the Method
     # page's "Reporting an error", which every record page also links.
     corrections = c.Type(str, default="")
+    # A collection's index with more rows than this is split by year: the index shows a table
+    # of years and the latest year's rows, each year has a page of its own, and the filters
+    # search every record through /api/v1/lists/<collection>.json (README, "Lists that sort
+    # and filter"). At most this many, the index is one table, as it is without the option.
+    index_rows = c.Type(int, default=INDEX_ROWS)
 
 
 class TrackerPlugin(BasePlugin[TrackerConfig]):
@@ -135,6 +141,9 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
             listed = ", ".join(f"{c}/index.md" for c in missing)
             raise PluginError(f"mkdocs.yml's nav does not list {listed}: add each section's index page")
         self._load(config)
+        if self.config.index_rows < 1:
+            raise PluginError(f"index_rows: {self.config.index_rows} is not a number of rows (1 or more)")
+        self.queries.index_rows = self.config.index_rows
         config.extra["data_problems"] = self.problems
         target = self.config.corrections
         if target and not re.match(r"^(https?://[^\s\"'<>`]+|mailto:[^\s\"'<>`]+@[^\s\"'<>`]+)$", target):
@@ -364,11 +373,22 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         year_pages = {uri for uri, spec in self._generated.items() if spec.query == "year"}
         years_before = {uri for uri in state.pages if uri.startswith("years/") and uri != "years/index.md"}
         candidates = set(plan.candidates)
+        # A split index's year pages (views/lists.py): a row shows its record and the names
+        # of records it refers to (parties, a publisher) or counts (the facts citing a source).
+        list_pages = {uri for uri, spec in self._generated.items() if spec.query == "list_group"}
+        lists_before = {uri for uri in state.pages if _LIST_PAGE.fullmatch(uri)}
+        near = {key for key, uri in page_of.items() if uri in plan.candidates}
         for uri, spec in self._generated.items():
             if spec.arg is None:  # section indexes, the timeline, the years index
                 candidates.add(uri)
             elif uri in year_pages and (year_pages != years_before or spec.arg in plan.years):
                 candidates.add(uri)  # a new or removed year changes every year's pager
+            elif uri in list_pages and (
+                list_pages != lists_before  # a year added or gone: the pagers change
+                or str(spec.arg).rpartition("/")[2] in {*map(str, plan.years), "undated"}
+                or not state.shown.get(uri, frozenset()).isdisjoint(near)
+            ):
+                candidates.add(uri)
             elif uri not in state.pages:
                 candidates.add(uri)
         for uri, spec in self._generated.items():
@@ -469,6 +489,10 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
             self._staging = None
 
 
+# The source of a split index's year page (views/lists.py): agreements/2024.md, agreements/undated.md.
+_LIST_PAGE = re.compile(r"[a-z0-9-]+/(?:\d{4}|undated)\.md")
+
+
 def _records(data: Dataset) -> Iterator[tuple[tuple[str, str], Record]]:
     for record in data.records():
         yield (record.collection, record.id), record
@@ -495,7 +519,7 @@ def front_matter(page: Page) -> str:
         meta["record"] = page.arg
     if page.section:
         meta |= {"section": page.section, "section_url": page.section_url or ""}
-    else:
+    if page.wide:
         # Section indexes are wide tables and grids: the tabs already give the navigation.
         meta["hide"] = ["navigation"]
     if not page.searched:

@@ -16,9 +16,12 @@ __all__ = ["Entry", "Fact", "Queries"]
 
 
 class Queries:
-    def __init__(self, data: Dataset) -> None:
+    def __init__(self, data: Dataset, index_rows: int = views.lists.INDEX_ROWS) -> None:
         self.data = data
         self.ix = Index(data)
+        # An index of more rows than this is split by year (the plugin's `index_rows`).
+        self.index_rows = index_rows
+        self._tables: dict[str, views.table.Table] = {}
 
     @property
     def entries(self) -> list[Entry]:
@@ -86,6 +89,30 @@ class Queries:
 
     def figure(self, figure_id: str) -> views.figures.FigureView:
         return views.figures.figure(self.ix, figure_id)
+
+    # A collection's index as a table, whole or split by year (tracker/views/lists.py).
+    def table(self, collection: str) -> views.table.Table:
+        """Worked out once per dataset: the index, its year pages and its published list
+        (export.list_files) all show it."""
+        if collection not in self._tables:
+            self._tables[collection] = views.lists.TABLES[collection](self.ix)
+        return self._tables[collection]
+
+    def listing(self, collection: str) -> views.lists.Listing:
+        return views.lists.listing(self.table(collection), self.index_rows)
+
+    def list_group(self, page: str) -> views.lists.Listing:
+        """A year's page of a split index, named as its page names it: ``agreements/2024``."""
+        collection, group = page.split("/")
+        return views.lists.group_page(self.table(collection), group)
+
+    def split_tables(self) -> list[views.table.Table]:
+        """The tables whose index is split by year: each has year pages and a published list."""
+        return [
+            table
+            for table in (self.table(c) for c in views.lists.TABLES)
+            if views.lists.is_split(table, self.index_rows)
+        ]
 
     # Any kind of record, for kinds with no view of their own (tracker/views/records.py).
     def record(self, collection: str, record_id: str) -> views.records.RecordView:

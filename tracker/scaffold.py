@@ -14,7 +14,7 @@ from typing import Any
 
 from .export import data_schema, nested_schemas
 from .filters import schema_type
-from .models import COLLECTIONS, RESERVED_IDS, is_id
+from .models import COLLECTIONS, is_id, is_reserved
 
 SINGULAR = {cls.singular: collection for collection, cls in COLLECTIONS.items()}
 
@@ -89,7 +89,7 @@ def main(argv: list[str]) -> int:
     if not is_id(record_id):
         print(f"{record_id!r} is not a valid id: use lowercase letters, digits and single hyphens", file=sys.stderr)
         return 2
-    if record_id in RESERVED_IDS:
+    if is_reserved(record_id):
         print(f"'{record_id}' is reserved for the site's own pages: choose another id", file=sys.stderr)
         return 2
     path = Path("data") / collection / f"{record_id}.yml"

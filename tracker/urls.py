@@ -54,6 +54,16 @@ def year_src_uri(year: int) -> str:
     return f"years/{year}.md"
 
 
+def list_group_src_uri(collection: str, group: str) -> str:
+    """One year's page of a split index (``/agreements/2024/``, ``/agreements/undated/``)."""
+    return f"{collection}/{group}.md"
+
+
+def list_json_path(collection: str) -> str:
+    """The rows of a collection's index as data, for tracker.js to filter over every record."""
+    return f"api/v1/lists/{collection}.json"
+
+
 # For the theme's own templates (the 404 page), which MkDocs renders in its environment, not
 # mkdocs-macros': the plugin's on_env adds them, so ``{{ "agreements"|index_path|url }}``.
 THEME_FILTERS = {"index_path": index_path, "page_path": page_path}

@@ -24,7 +24,18 @@
      (dates by their data-sort, an ISO date at its precision, so 2006 sorts before March 2006),
      filter by the columns the attribute names (a date column by year), count what is shown,
      and keep all of it in the address (?kind=…&sort=signed&order=desc), to share. Without
-     this script the whole table is there, in its own order. */
+     this script the whole table is there, in its own order.
+     An index split by year (data-tk-source: tracker/views/lists.py) shows one year's rows;
+     its filters offer the values of every row (data-tk-options), and the first filter or sort
+     fetches the published list of every row (/api/v1/lists/<collection>.json, the cells the
+     pages show, made by the same Python) and shows what matches over all of them, the first
+     LIMIT at a time. Every cell is built with textContent and setAttribute, never as HTML. */
+  var LIMIT = 200;
+  var fetched = {};  // published lists by address: fetched once, kept across pages
+
+  // What a filter matches in a cell, and its sort key: the same rules for a cell of the page
+  // (values, sortKey) and a cell of the published list (dataValues, dataKey), and the same
+  // as views/table.py's Cell.values.
   function values(cell) {
     var date = cell.querySelector("[data-sort]");
     if (date) return [date.getAttribute("data-sort").slice(0, 4)];
@@ -39,6 +50,77 @@
     return date ? date.getAttribute("data-sort") : cell.textContent.trim().toLowerCase();
   }
 
+  function dataText(cell, links) {
+    if (typeof cell === "string") return cell;
+    return cell.p.map(function (part) { return typeof part === "number" ? links[part][0] : part; }).join("");
+  }
+
+  function dataValues(cell, links) {
+    if (typeof cell !== "string") {
+      if (cell.s) return [cell.s.slice(0, 4)];
+      var named = cell.p.filter(function (part) { return typeof part === "number"; });
+      if (named.length) return named.map(function (n) { return links[n][0].trim(); });
+    }
+    var text = dataText(cell, links).trim();
+    return text ? [text] : [];
+  }
+
+  function dataKey(cell, links) {
+    return typeof cell !== "string" && cell.s ? cell.s : dataText(cell, links).trim().toLowerCase();
+  }
+
+  var derivedCount = 0;
+
+  // A row of the published list as the page writes it (common.j2's cell macro).
+  function dataRow(row, links, root) {
+    var tr = document.createElement("tr");
+    row.c.forEach(function (cell) {
+      var td = document.createElement("td");
+      tr.appendChild(td);
+      if (typeof cell === "string") {
+        td.textContent = cell;
+        return;
+      }
+      var box = td;
+      if (cell.s) {
+        box = document.createElement("span");
+        box.setAttribute("data-sort", cell.s);
+        td.appendChild(box);
+      }
+      cell.p.forEach(function (part) {
+        if (typeof part === "number") {
+          var a = document.createElement("a");
+          a.setAttribute("href", root + links[part][1]);
+          a.textContent = links[part][0];
+          box.appendChild(a);
+        } else {
+          box.appendChild(document.createTextNode(part));
+        }
+      });
+      if (cell.d) {
+        var id = "tk-derived-list-" + (derivedCount += 1);
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "tk-derived";
+        button.setAttribute("popovertarget", id);
+        button.setAttribute("aria-label", "derived: how this date was worked out");
+        button.textContent = "derived";
+        var why = document.createElement("span");
+        why.className = "tk-derived__why";
+        why.id = id;
+        why.setAttribute("popover", "");
+        var strong = document.createElement("strong");
+        strong.textContent = "Derived date.";
+        why.appendChild(strong);
+        why.appendChild(document.createTextNode(" " + cell.d));
+        box.appendChild(document.createTextNode(" "));
+        box.appendChild(button);
+        box.appendChild(why);
+      }
+    });
+    return tr;
+  }
+
   function compare(a, b) {
     if (a === b) return 0;
     if (a === "") return 1;  // empty cells last, whichever the order
@@ -50,17 +132,36 @@
 
   function slug(name) { return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""); }
 
+  function num(n) { return n.toLocaleString("en-GB"); }  // 4,000
+
+  function isYear(value) { return /^\d{4}$/.test(value || ""); }
+
   function list(box, index) {
     var table = box.querySelector("table");
     if (!table || !table.tHead || box.getAttribute("data-tk-ready")) return;
     box.setAttribute("data-tk-ready", "");
     var tbody = table.tBodies[0];
-    var rows = Array.prototype.slice.call(tbody.rows);
-    rows.forEach(function (row, i) { row.tkIndex = i; });
+    // Each row as the filters and the sort see it: the page's own rows now, and, on a split
+    // index, every row of the published list once it is fetched.
+    var own = Array.prototype.slice.call(tbody.rows).map(function (tr, i) {
+      var cells = Array.prototype.slice.call(tr.cells);
+      return { el: tr, index: i, values: cells.map(values), keys: cells.map(sortKey) };
+    });
     var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
     var names = heads.map(function (th) { return th.textContent.trim(); });
     var noun = box.getAttribute("data-tk-noun") || "rows";
     var wanted = (box.getAttribute("data-tk-list") || "").split(/\s+/).filter(Boolean);
+    var source = box.getAttribute("data-tk-source");
+    var root = box.getAttribute("data-tk-root") || "";
+    var total = Number(box.getAttribute("data-tk-total")) || own.length;
+    var group = box.getAttribute("data-tk-group") || "";
+    var options = {};
+    if (source) {
+      try { options = JSON.parse(box.getAttribute("data-tk-options") || "{}"); } catch (e) { options = {}; }
+    }
+    var all = null;  // every row of the published list, once fetched
+    var failed = false;
+    var limit = LIMIT;
     var params = new URLSearchParams(location.search);
     var state = { sort: params.get("sort") || "", order: params.get("order") === "desc" ? "desc" : "asc", filters: {} };
 
@@ -73,23 +174,28 @@
     wanted.forEach(function (name) {
       var col = names.indexOf(name);
       if (col < 0) return;
-      var seen = {};
-      rows.forEach(function (row) { values(row.cells[col]).forEach(function (v) { seen[v] = true; }); });
-      var options = Object.keys(seen).sort(function (a, b) { return a.localeCompare(b); });
-      if (/^\d{4}$/.test(options[0] || "")) options.reverse();  // years: latest first
+      var choices = options[name];
+      if (!choices) {
+        var seen = {};
+        own.forEach(function (row) { row.values[col].forEach(function (v) { seen[v] = true; }); });
+        choices = Object.keys(seen).sort(function (a, b) { return a.localeCompare(b); });
+        var years = choices.filter(isYear);
+        // A date column: its years, latest first, then any cell that is not a date ("undated").
+        if (years.length) choices = years.reverse().concat(choices.filter(function (v) { return !isYear(v); }));
+      }
       var id = "tk-filter-" + index + "-" + slug(name);
       var label = document.createElement("label");
       label.setAttribute("for", id);
-      label.textContent = /^\d{4}$/.test(options[0] || "") ? name + " (year)" : name;
+      label.textContent = choices.some(isYear) ? name + " (year)" : name;
       var select = document.createElement("select");
       select.id = id;
       select.name = slug(name);
       select.tkColumn = col;
       select.add(new Option("All", ""));
-      options.forEach(function (v) { select.add(new Option(v, v)); });
+      choices.forEach(function (v) { select.add(new Option(v, v)); });
       var chosen = params.get(select.name);
-      if (chosen && seen[chosen]) select.value = chosen;
-      select.addEventListener("change", update);
+      if (chosen && choices.indexOf(chosen) >= 0) select.value = chosen;
+      select.addEventListener("change", function () { limit = LIMIT; update(); });
       var field = document.createElement("span");
       field.className = "tk-filters__field";
       field.appendChild(label);
@@ -100,11 +206,12 @@
     var reset = document.createElement("button");
     reset.type = "button";
     reset.className = "tk-button tk-filters__reset";
-    reset.textContent = "Show all";
+    reset.textContent = source ? "Reset" : "Show all";
     reset.addEventListener("click", function () {
       selects.forEach(function (s) { s.value = ""; });
       state.sort = "";
       state.order = "asc";
+      limit = LIMIT;
       update();
     });
     form.appendChild(reset);
@@ -113,48 +220,108 @@
     count.setAttribute("role", "status");
     form.appendChild(count);
     box.parentNode.insertBefore(form, box);
+    var more = document.createElement("button");
+    more.type = "button";
+    more.className = "tk-button tk-more";
+    more.hidden = true;
+    more.addEventListener("click", function () { limit += LIMIT; update(); });
+    box.parentNode.insertBefore(more, box.nextSibling);
 
     heads.forEach(function (th, col) {
       var button = document.createElement("button");
       button.type = "button";
       button.className = "tk-sort";
-      button.innerHTML = th.innerHTML;
+      while (th.firstChild) button.appendChild(th.firstChild);
       button.setAttribute("aria-label", "Sort by " + names[col]);
-      th.textContent = "";
       th.appendChild(button);
       button.addEventListener("click", function () {
         var name = slug(names[col]);
         state.order = state.sort === name && state.order === "asc" ? "desc" : "asc";
         state.sort = name;
+        limit = LIMIT;
         update();
       });
     });
 
-    function update() {
-      var shown = 0;
-      rows.forEach(function (row) {
-        var keep = selects.every(function (s) {
-          return !s.value || values(row.cells[s.tkColumn]).indexOf(s.value) >= 0;
-        });
-        row.hidden = !keep;
-        if (keep) shown += 1;
-      });
-      var col = names.map(slug).indexOf(state.sort);
-      var ordered = rows.slice();
-      if (col >= 0) {
-        var sign = state.order === "desc" ? -1 : 1;
-        ordered.sort(function (a, b) {
-          var x = sortKey(a.cells[col]), y = sortKey(b.cells[col]);
-          if (x === "" || y === "") return compare(x, y) || a.tkIndex - b.tkIndex;
-          return sign * compare(x, y) || a.tkIndex - b.tkIndex;
+    function load() {
+      var url = new URL(source, location.href).href;
+      if (!fetched[url]) {
+        fetched[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
+          if (!response.ok) throw new Error(response.status + " " + url);
+          return response.json();
         });
       }
-      ordered.forEach(function (row) { tbody.appendChild(row); });
+      fetched[url].then(function (data) {
+        all = data.rows.map(function (row, i) {
+          return {
+            data: row,
+            index: i,
+            values: row.c.map(function (c) { return dataValues(c, data.links); }),
+            keys: row.c.map(function (c) { return dataKey(c, data.links); }),
+            links: data.links
+          };
+        });
+        update();
+      }, function () {
+        fetched[url] = null;
+        failed = true;
+        update();
+      });
+    }
+
+    function update() {
+      var col = names.map(slug).indexOf(state.sort);
+      var active = col >= 0 || selects.some(function (s) { return s.value; });
+      // A split index searches every row once a filter or a sort is chosen.
+      var wide = Boolean(source) && active && !failed;
+      if (wide && !all) {
+        count.textContent = "Loading all " + num(total) + " " + noun + "…";
+        load();
+        return;
+      }
+      var rows = wide ? all : own;
+      var matches = rows.filter(function (row) {
+        return selects.every(function (s) { return !s.value || row.values[s.tkColumn].indexOf(s.value) >= 0; });
+      });
+      if (col >= 0) {
+        var sign = state.order === "desc" ? -1 : 1;
+        matches.sort(function (a, b) {
+          var x = a.keys[col], y = b.keys[col];
+          if (x === "" || y === "") return compare(x, y) || a.index - b.index;
+          return sign * compare(x, y) || a.index - b.index;
+        });
+      }
+      if (wide) {
+        var shown = matches.slice(0, limit);
+        tbody.replaceChildren.apply(tbody, shown.map(function (row) {
+          if (!row.el) row.el = dataRow(row.data, row.links, root);
+          return row.el;
+        }));
+        var left = matches.length - shown.length;
+        more.hidden = left <= 0;
+        more.textContent = "Show " + num(Math.min(left, LIMIT)) + " more";
+        count.textContent = left > 0
+          ? "Showing " + num(shown.length) + " of " + num(matches.length) + " matching " + noun + " (" + num(total) + " in all)."
+          : "Showing " + num(matches.length) + " of " + num(total) + " " + noun + ".";
+      } else {
+        var keep = new Set(matches);
+        own.forEach(function (row) { row.el.hidden = !keep.has(row); });
+        tbody.replaceChildren.apply(tbody, (col >= 0 ? matches.concat(own.filter(function (row) {
+          return !keep.has(row);
+        })) : own).map(function (row) { return row.el; }));
+        more.hidden = true;
+        if (source) {
+          count.textContent = failed && active
+            ? "Could not load the list of all " + num(total) + " " + noun + ": showing those of " + group + " only (" + num(matches.length) + ")."
+            : "Showing " + num(matches.length) + " of " + num(total) + " " + noun + " (" + group + ").";
+        } else {
+          count.textContent = "Showing " + num(matches.length) + " of " + num(own.length) + " " + noun + ".";
+        }
+      }
       heads.forEach(function (th, i) {
         if (i === col) th.setAttribute("aria-sort", state.order === "desc" ? "descending" : "ascending");
         else th.removeAttribute("aria-sort");
       });
-      count.textContent = "Showing " + shown + " of " + rows.length + " " + noun + ".";
       var query = new URLSearchParams();
       selects.forEach(function (s) { if (s.value) query.set(s.name, s.value); });
       if (col >= 0) { query.set("sort", state.sort); query.set("order", state.order); }

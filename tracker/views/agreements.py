@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import filters
 from ..models import Agreement, Event, Figure, Milestone, Organisation, Sector, label
+from . import table as t
 from .base import MILESTONE_RANK, Index, Names, RelationLink, Signed, first_date, names, unique
 
 
@@ -84,3 +86,42 @@ def signed_for(ix: Index, a: Agreement) -> list[SignedFor]:
 def agreements(ix: Index) -> AgreementsView:
     ordered = sorted(ix.agreements.values(), key=first_date)
     return AgreementsView(main=[a for a in ordered if not a.context], context=[a for a in ordered if a.context])
+
+
+def first_step(a: Agreement, kind: str) -> Milestone | None:
+    """The agreement's earliest milestone of a kind (its signature, its entry into force)."""
+    steps = sorted((m for m in a.milestones if m.type == kind), key=lambda m: m.when)
+    return steps[0] if steps else None
+
+
+def _step(m: Milestone | None) -> t.Cell:
+    return t.date(filters.when(m), m.when, m.derived) if m else t.Cell()
+
+
+def table(ix: Index) -> t.Table:
+    """The index's table: one row per agreement (context ones are listed apart), on the page
+    of the year it was signed, or, not signed, of its first recorded step."""
+    rows = []
+    for a in agreements(ix).main:
+        signed = first_step(a, "signed")
+        year = signed.when if signed else min((m.when for m in a.milestones), default=None)
+        cells = (
+            t.link(a),
+            t.text(label(a.kind, "agreement.kind")),
+            t.text(label(a.status.value, "status.value")),
+            t.links(ix.records(Organisation, a.parties)),
+            t.links(ix.records(Sector, a.sectors)),
+            _step(signed),
+            _step(first_step(a, "entered-into-force")),
+        )
+        rows.append(t.Row(a, cells, t.group_of(year)))
+    return t.Table(
+        "agreements",
+        "agreements",
+        t.columns(
+            ["Agreement", "Kind", "Status", "Parties", "Sectors", "Signed", "In force"],
+            ["Kind", "Status", "Parties", "Sectors", "Signed"],
+        ),
+        rows,
+        "by the year each was signed, or, for one not signed, the year of its first recorded step",
+    )

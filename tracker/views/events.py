@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import Agreement, Event, Figure, Milestone, Organisation, Person, Sector
+from .. import filters
+from ..models import Agreement, Event, Figure, Milestone, Organisation, Person, Sector, label
+from . import table as t
 from .base import Index
 
 
@@ -93,3 +95,27 @@ def signed_groups(signed: list[SignedHere]) -> list[SignedGroup]:
 def events(ix: Index) -> EventsView:
     ordered = sorted(ix.events.values(), key=lambda e: (e.when, e.name))
     return EventsView(main=[e for e in ordered if not e.context], context=[e for e in ordered if e.context])
+
+
+def table(ix: Index) -> t.Table:
+    """The index's table: one row per event (context ones are listed apart), by its year."""
+    rows = [
+        t.Row(
+            e,
+            (
+                t.date(filters.when(e), e.when, e.derived),
+                t.link(e),
+                t.text(label(e.kind, "event.kind")),
+                t.text(e.place),
+            ),
+            t.group_of(e.when),
+        )
+        for e in events(ix).main
+    ]
+    return t.Table(
+        "events",
+        "events",
+        t.columns(["Date", "Event", "Kind", "Place"], ["Date", "Kind", "Place"]),
+        rows,
+        "by the year each took place (or by which it had)",
+    )

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import filters
 from ..dates import PartialDate
-from ..models import OPINION_KINDS, Agreement, Event, Figure, Organisation, Sector
+from ..models import OPINION_KINDS, Agreement, Event, Figure, Organisation, Sector, label
+from . import table as t
 from .base import Index
 
 
@@ -44,4 +46,23 @@ def figures(ix: Index) -> FiguresView:
         figures=ordered,
         measured=[f for f in ordered if f.kind not in OPINION_KINDS],
         opinions=[f for f in ordered if f.kind in OPINION_KINDS],
+    )
+
+
+def table(ix: Index) -> t.Table:
+    """The index's table of measured figures (forecasts and assessments are listed apart), by
+    the year each holds for, else the year it measures."""
+    rows = []
+    for f in figures(ix).measured:
+        value = f.value + (f" ({f.currency})" if f.currency else "")
+        measures = t.date(filters.date(f.reference_year), f.reference_year) if f.reference_year else t.Cell()
+        as_of = t.date(filters.date(f.as_of), f.as_of, f.derived) if f.as_of else t.text("not dated")
+        cells = (t.link(f), t.text(label(f.kind, "figure.kind")), t.text(value), measures, as_of)
+        rows.append(t.Row(f, cells, t.group_of(f.as_of or f.reference_year)))
+    return t.Table(
+        "figures",
+        "figures",
+        t.columns(["Figure", "Kind", "Value", "Measures", "As of"], ["Kind", "Measures"]),
+        rows,
+        "by the year each holds for, else the year it measures",
     )

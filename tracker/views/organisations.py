@@ -8,6 +8,7 @@ from itertools import groupby
 
 from ..dates import PartialDate
 from ..models import Agreement, Figure, Organisation, Person, Role, Source, label
+from . import table as t
 from .base import Appearance, Index, Names, Signed, names
 
 
@@ -80,3 +81,24 @@ def organisations(ix: Index) -> OrganisationsView:
 
     ordered = sorted(ix.organisations.values(), key=lambda o: (kind(o), o.name.lower()))
     return OrganisationsView([KindGroup(k, list(group)) for k, group in groupby(ordered, key=kind)])
+
+
+def table(ix: Index) -> t.Table:
+    """The index's table: one row per organisation, by kind then name (organisations have no
+    date to split by)."""
+    rows = []
+    for group in organisations(ix).groups:
+        for o in group.organisations:
+            name = t.link(o)
+            if o.short_name:
+                name = t.Cell((*name.parts, t.Part(f" ({o.short_name})")))
+            country = ix.organisations[o.country] if o.country and o.country != o.id else None
+            cells = (name, t.text(group.label), t.link(country) if country else t.Cell())
+            rows.append(t.Row(o, cells, t.UNDATED))
+    return t.Table(
+        "organisations",
+        "organisations",
+        t.columns(["Organisation", "Kind", "Country"], ["Kind", "Country"]),
+        rows,
+        "",
+    )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..dates import PartialDate
 from ..models import Organisation, Person, Role
+from . import table as t
 from .base import Appearance, Index, Names, Signed, names
 
 
@@ -55,3 +56,16 @@ def person(ix: Index, person_id: str) -> PersonView:
 
 def people(ix: Index) -> PeopleView:
     return PeopleView(sorted(ix.people.values(), key=lambda p: p.name.lower()))
+
+
+def table(ix: Index) -> t.Table:
+    """The index's table: one row per person, by name (people have no date to split by)."""
+    rows = [
+        t.Row(
+            p,
+            (t.link(p), t.text("; ".join(n.name for n in p.names)), t.text(p.roles[-1].title if p.roles else "")),
+            t.UNDATED,
+        )
+        for p in people(ix).people
+    ]
+    return t.Table("people", "people", t.columns(["Person", "Names in the sources", "Latest role given"], []), rows, "")

@@ -6,8 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .. import filters
 from ..dates import PartialDate
-from ..models import COLLECTIONS, Organisation, Record, Source, Statement
+from ..models import COLLECTIONS, Organisation, Record, Source, Statement, label
+from . import table as t
 from .base import Fact, Index, MilestoneFact, StatementFact
 
 # How a fact on a source page stands to that source:
@@ -124,3 +126,28 @@ def source(ix: Index, source_id: str) -> SourceView:
 def sources(ix: Index) -> SourcesView:
     ordered = sorted(ix.sources.values(), key=lambda s: (s.date or PartialDate(9999), s.title))
     return SourcesView([SourceCount(s, len(facts_of(ix, s.id))) for s in ordered])
+
+
+def _dated(s: Source) -> t.Cell:
+    if s.date is None:
+        return t.text("undated")
+    shown = filters.date(s.date)
+    return t.date(f"undated (implied: {shown})" if s.undated else shown, s.date, s.derived)
+
+
+def table(ix: Index) -> t.Table:
+    """The index's table: one row per source, by the year of its date (implied, where the
+    document carries none)."""
+    rows = []
+    for row in sources(ix).sources:
+        s = row.source
+        publisher = t.link(ix.organisations[s.publisher]) if s.publisher else t.Cell()
+        cells = (_dated(s), t.link(s), t.text(label(s.kind, "source.kind")), publisher, t.text(row.count))
+        rows.append(t.Row(s, cells, t.group_of(s.date)))
+    return t.Table(
+        "sources",
+        "sources",
+        t.columns(["Date", "Source", "Kind", "Publisher", "Facts citing it"], ["Date", "Kind", "Publisher"]),
+        rows,
+        "by the year of each document's date (implied, for an undated one)",
+    )

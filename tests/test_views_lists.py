@@ -1,0 +1,167 @@
+"""Collection indexes as tables, whole or split by year (tracker/views/table.py, lists.py), and
+the published list tracker.js filters over: from the views alone, no build."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import FIXTURE_DATA
+
+from tracker import export
+from tracker.dates import PartialDate
+from tracker.load import load
+from tracker.models import COLLECTIONS, is_reserved
+from tracker.queries import Queries
+from tracker.urls import list_json_path, page_path
+from tracker.views import lists
+from tracker.views import table as t
+
+
+@pytest.fixture(scope="module")
+def q() -> Queries:
+    return Queries(load(FIXTURE_DATA))
+
+
+def listed_records(q: Queries, collection: str) -> list[str]:
+    """The records an index's table lists: context records and opinions are listed apart."""
+    records = q.data[collection].values()
+    if collection == "figures":
+        return [f.id for f in q.figures().measured]
+    return sorted(r.id for r in records if not getattr(r, "context", False))
+
+
+@pytest.mark.parametrize("collection", lists.TABLES)
+def test_a_table_has_a_row_per_record_and_a_cell_per_column(q: Queries, collection: str) -> None:
+    table = q.table(collection)
+    assert sorted(r.record.id for r in table.rows) == sorted(listed_records(q, collection))
+    assert all(len(r.cells) == len(table.columns) for r in table.rows)
+    assert table.filters.split() == [c.name for c in table.columns if c.filter]
+    assert collection in COLLECTIONS
+
+
+@pytest.mark.parametrize("collection", lists.TABLES)
+def test_options_are_every_value_a_filter_matches(q: Queries, collection: str) -> None:
+    table = q.table(collection)
+    options = table.options()
+    for at, column in enumerate(table.columns):
+        if not column.filter:
+            assert column.name not in options
+            continue
+        values = {v for row in table.rows for v in row.cells[at].values}
+        assert set(options[column.name]) == values
+        if any(row.cells[at].sort for row in table.rows):
+            years = [v for v in options[column.name] if v.isdigit()]
+            assert years == sorted(years, reverse=True)  # years: latest first
+            assert options[column.name][: len(years)] == years  # then "undated"
+
+
+def test_a_cell_is_filtered_by_its_year_its_links_or_its_text(q: Queries) -> None:
+    accord = q.data.agreements["harbour-accord"]
+    assert t.date("14 June 2021", PartialDate(2021, 6, 14)).values == ["2021"]
+    assert t.links([accord, q.data.organisations["land-a"]]).values == [accord.label, "Republic of Landa"]
+    assert t.links([accord, q.data.organisations["land-a"]]).text == f"{accord.label}, Republic of Landa"
+    assert t.text(" In force ").values == ["In force"]
+    assert t.Cell().values == []
+    assert t.text(None).parts == ()
+
+
+@pytest.mark.parametrize("collection", ["agreements", "events", "sources"])
+def test_below_the_threshold_the_index_is_the_whole_table(q: Queries, collection: str) -> None:
+    table = q.table(collection)
+    view = lists.listing(table, len(table.rows))
+    assert not view.split
+    assert view.rows == table.rows
+    assert view.groups == []
+    assert view.group is None
+
+
+@pytest.mark.parametrize("collection", ["agreements", "events", "sources"])
+def test_above_it_every_row_is_on_exactly_one_year_page(q: Queries, collection: str) -> None:
+    table = q.table(collection)
+    view = lists.listing(table, 1)
+    assert view.split
+    keys = [g.key for g in view.groups]
+    years = [k for k in keys if k != t.UNDATED]
+    assert years == sorted(years, reverse=True)
+    assert keys[: len(years)] == years
+    assert view.group == view.groups[0]
+    assert view.rows == table.of_group(keys[0])
+    assert sum(g.count for g in view.groups) == len(table.rows) == view.total
+    pages = [lists.group_page(table, key) for key in keys]
+    on_pages = [row.record.id for page in pages for row in page.rows]
+    assert sorted(on_pages) == sorted(r.record.id for r in table.rows)  # each once
+    for page, group in zip(pages, view.groups, strict=True):
+        assert page.group == group
+        assert len(page.rows) == group.count
+        assert group.src_uri == f"{collection}/{group.key}.md"
+        assert all(row.group == group.key for row in page.rows)
+    # The pagers chain every year page, earlier to later.
+    assert [p.previous.key if p.previous else None for p in pages] == [*keys[1:], None]
+    assert [p.next.key if p.next else None for p in pages] == [None, *keys[:-1]]
+    with pytest.raises(ValueError, match="not in list"):
+        lists.group_page(table, "1799")
+
+
+def test_the_year_of_a_row_is_the_date_its_date_column_sorts_by(q: Queries) -> None:
+    rows = {r.record.id: r for r in q.table("agreements").rows}
+    signed = [c.name for c in q.table("agreements").columns].index("Signed")
+    for row in rows.values():
+        if row.cells[signed].sort:
+            assert row.group == row.cells[signed].sort[:4]
+    assert rows["harbour-accord"].group == "2021"  # signed 14 June 2021
+    for row in q.table("events").rows:
+        assert row.group == (row.cells[0].sort[:4] or t.UNDATED)
+
+
+def test_people_and_organisations_have_no_date_and_stay_whole(q: Queries) -> None:
+    for collection in ("people", "organisations"):
+        table = q.table(collection)
+        assert not table.rule
+        assert not lists.is_split(table, 0)
+        assert not lists.listing(table, 0).split
+
+
+def test_the_published_list_holds_every_row_as_the_pages_show_it(q: Queries) -> None:
+    for collection in lists.TABLES:
+        table = q.table(collection)
+        data = json.loads(json.dumps(t.as_data(table)))  # as tracker.js reads it
+        assert data["columns"] == [c.name for c in table.columns]
+        assert [r["id"] for r in data["rows"]] == [r.record.id for r in table.rows]
+        links = data["links"]
+        assert len({tuple(link) for link in links}) == len(links)  # each linked record listed once
+        for row, cells in zip(table.rows, (r["c"] for r in data["rows"]), strict=True):
+            for cell, published in zip(row.cells, cells, strict=True):
+                if isinstance(published, str):
+                    assert published == cell.text
+                    assert not cell.sort
+                    assert not cell.derived
+                    continue
+                parts = [links[p][0] if isinstance(p, int) else p for p in published["p"]]
+                assert "".join(parts) == cell.text
+                assert published.get("s", "") == cell.sort
+                assert published.get("d", "") == cell.derived
+                hrefs = [links[p][1] for p in published["p"] if isinstance(p, int)]
+                assert hrefs == [page_path(p.record) for p in cell.parts if p.record is not None]
+
+
+def test_only_split_indexes_publish_a_list() -> None:
+    split = Queries(load(FIXTURE_DATA), index_rows=1)
+    whole = Queries(load(FIXTURE_DATA))
+    assert export.list_files(whole) == {}
+    files = export.list_files(split)
+    assert set(files) == {list_json_path(table.collection) for table in split.split_tables()}
+    assert {"api/v1/lists/agreements.json", "api/v1/lists/events.json"} <= set(files)
+    body = json.loads(files["api/v1/lists/agreements.json"])
+    assert body["schema_version"] == export.SCHEMA_VERSION
+    assert body["licence"] == export.LICENCE
+    assert {r["id"] for r in body["rows"]} == set(listed_records(split, "agreements"))
+
+
+def test_year_pages_take_ids_no_record_may_have() -> None:
+    assert is_reserved("2024")
+    assert is_reserved("undated")
+    assert is_reserved("index")
+    assert not is_reserved("mou-2024")
+    assert not is_reserved("20245")
+    assert not is_reserved("undated-report")
