@@ -57,6 +57,8 @@ def test_every_row_is_on_exactly_one_year_page_which_links_back(split_site: Path
     shown = [h.strip("./").split("/")[-1] for h in first_links(index, column)]
     assert shown == [r.record.id for r in latest.rows]
     assert table.rule in index.select_one(".tk-split").get_text(" ")
+    # A split index opens at its latest year, so it does not call itself "oldest first".
+    assert "oldest first" not in index.select_one("article").get_text(" ")
 
 
 def test_the_published_list_holds_every_record_and_the_page_names_it(split_site: Path) -> None:
@@ -157,6 +159,8 @@ def test_a_year_page_filters_its_own_rows(tab: Page, split_url: str) -> None:
     tab.goto(split_url + "agreements/2021/", wait_until="load")
     assert count(tab) == "Showing 1 of 1 agreements."
     assert tab.locator(".md-tabs__item--active").inner_text().strip() == "Agreements"
+    # Its own year is the only one its rows have: no filter offers that one choice.
+    assert tab.get_by_label("Signed (year)").count() == 0
 
 
 @pytest.mark.browser

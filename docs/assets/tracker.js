@@ -183,6 +183,8 @@
         // A date column: its years, latest first, then any cell that is not a date ("undated").
         if (years.length) choices = years.reverse().concat(choices.filter(function (v) { return !isYear(v); }));
       }
+      // One value is nothing to choose between (a year's page, filtered by its own year).
+      if (choices.length < 2) return;
       var id = "tk-filter-" + index + "-" + slug(name);
       var label = document.createElement("label");
       label.setAttribute("for", id);
