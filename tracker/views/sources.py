@@ -73,7 +73,7 @@ class SourceView:
 
 def accounts_of(ix: Index) -> dict[int, tuple[Agreement, Milestone]]:
     """Each milestone's per-document accounts (by identity), with the milestone holding it."""
-    return {id(a): (record, m) for record in ix.agreements.values() for m in record.milestones for a in m.accounts}
+    return ix.accounts
 
 
 def facts_of(ix: Index, source_id: str) -> list[Said]:

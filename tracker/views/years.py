@@ -35,7 +35,7 @@ def year(ix: Index, number: int) -> YearView:
     at = years.index(number)  # a year with nothing recorded has no page: ValueError
     return YearView(
         year=number,
-        entries=[e for e in ix.entries if e.date.year == number],
+        entries=list(ix.entries_by_year.get(number, ())),
         # A figure belongs to the year it holds for, else to the period it measures.
         figures=ix.figures_by_year.get(number, []),
         previous=years[at - 1] if at > 0 else None,
