@@ -33,6 +33,7 @@ def main() -> None:
     parser.add_argument("n", type=int)
     parser.add_argument("--profile", default="")
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--phases", action="store_true", help="time MkDocs' steps and each page rendered")
     args = parser.parse_args()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     data = WORK / f"{args.n}-profile-data"
@@ -43,6 +44,7 @@ def main() -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    timer = _Phases() if args.phases else None
     site_dir = tempfile.mkdtemp(prefix="mkdocs_", dir="/dev/shm" if os.access("/dev/shm", os.W_OK) else None)
     serve_url = "http://127.0.0.1:8000/"
 
@@ -79,6 +81,8 @@ def main() -> None:
                 took = time.perf_counter() - start
                 results.setdefault(kind, []).append(round(took, 2))
                 print(f"{kind}: {took:.2f} s", flush=True)
+                if timer is not None:
+                    timer.report()
         print(json.dumps(results))
         if args.profile and args.profile != "all":
             stats = pstats.Stats(str(WORK / f"{args.n}-{args.profile.replace(' ', '-')}.prof"))
@@ -86,6 +90,56 @@ def main() -> None:
     finally:
         config.plugins.on_shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)
+
+
+class _Phases:
+    """Times MkDocs' build steps, each plugin event and each page converted (for this bench
+    only: it wraps MkDocs' functions in place)."""
+
+    def __init__(self) -> None:
+        from mkdocs.commands import build as b
+        from mkdocs.plugins import PluginCollection
+        from mkdocs.structure import pages
+
+        self.times: dict[str, float] = {}
+        self.pages: dict[str, float] = {}
+
+        def wrap(owner, name, label=None, per_page=False):
+            inner = getattr(owner, name)
+
+            def timed(*a, **k):
+                start = time.perf_counter()
+                try:
+                    return inner(*a, **k)
+                finally:
+                    took = time.perf_counter() - start
+                    key = label or name
+                    if name == "run_event":
+                        key = f"event {a[1]}"
+                    self.times[key] = self.times.get(key, 0.0) + took
+                    if per_page:
+                        self.pages[a[0].file.src_uri] = self.pages.get(a[0].file.src_uri, 0.0) + took
+
+            setattr(owner, name, timed)
+
+        wrap(PluginCollection, "run_event")
+        wrap(b, "get_files")
+        wrap(b, "get_navigation")
+        wrap(pages.Page, "__init__", "Page()")
+        wrap(b, "_populate_page", per_page=True)
+        wrap(b, "_build_page", per_page=True)
+        wrap(b, "_build_theme_template")
+        wrap(pages.Page, "validate_anchor_links")
+        wrap(pages.Page, "render", "markdown convert", per_page=True)
+        wrap(b, "build", "build (all)")
+
+    def report(self) -> None:
+        for key, value in sorted(self.times.items(), key=lambda kv: -kv[1])[:16]:
+            print(f"    {value:7.2f} s  {key}")
+        top = sorted(self.pages.items(), key=lambda kv: -kv[1])[:8]
+        print("    pages:", ", ".join(f"{k} {v:.2f}" for k, v in top), flush=True)
+        self.times.clear()
+        self.pages.clear()
 
 
 if __name__ == "__main__":

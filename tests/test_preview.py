@@ -296,3 +296,29 @@ def test_reading_again_only_what_changed_gives_what_load_gives(tmp_path: Path) -
         load(data)
     assert str(ours.value) == str(theirs.value)
     assert "unknown person 'quill-marlow'" in str(ours.value)
+
+
+def test_reading_again_only_what_changed_checks_old_ids_as_load_does(tmp_path: Path) -> None:
+    """A record kept from the last load whose old id (renamed_from) a new file now takes, or
+    that another record now claims too: load()'s own problems, not a dataset."""
+    from tracker.incremental import Loader
+    from tracker.load import DataError, load, stamp
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    accord = data / "agreements" / "harbour-accord.yml"
+    accord.write_text("renamed_from: [old-accord]\n" + accord.read_text(encoding="utf-8"), encoding="utf-8")
+    loader = Loader()
+    loader.load(data, stamp(data))
+    taken = data / "agreements" / "old-accord.yml"
+    shutil.copy(data / "agreements" / "harbour-mou.yml", taken)
+    for _ in range(2):
+        with pytest.raises(DataError) as ours:
+            loader.load(data, stamp(data))
+        with pytest.raises(DataError) as theirs:
+            load(data)
+        assert str(ours.value) == str(theirs.value)
+        if taken.exists():  # the second round: two records claim one old id
+            taken.unlink()
+            mou = data / "agreements" / "harbour-mou.yml"
+            mou.write_text("renamed_from: [old-accord]\n" + mou.read_text(encoding="utf-8"), encoding="utf-8")

@@ -303,6 +303,9 @@ class Loader:
                 for target in refs:
                     if target[1] not in known[target[0]] or target == (entry.collection, entry.record_id):
                         return None
+                # An old id of this record that a record now has (load()'s _record reports it).
+                if any(old in known[entry.collection] for old in record.renamed_from):
+                    return None
                 # Where a circle would be reported does not matter: load() then reports it.
                 links.extend(
                     _load._Link(entry.collection, entry.record_id, target, entry.shown, 1, 1)
@@ -317,6 +320,7 @@ class Loader:
             records[entry.collection][entry.record_id] = record
             kept[path] = record
         _load._check_circles(links, problems)
+        _load._check_renames(records, entries, problems)
         if problems:
             return None
         self._records = kept
