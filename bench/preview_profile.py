@@ -61,11 +61,11 @@ def main() -> None:
         build(config, serve_url=serve_url, dirty=True)
         print(f"first build {time.perf_counter() - start:.2f} s", flush=True)
         results: dict[str, list[float]] = {}
-        for _ in range(args.rounds):
-            # Restore the data between rounds: the edits expect the generated files.
-            generate(args.n, data)
-            time.sleep(0.01)
-            rebuild()
+        for round_ in range(args.rounds):
+            if round_:
+                # Restore the data between rounds: the edits expect the generated files.
+                generate(args.n, data)
+                rebuild()
             for kind, change, _page, _shows in edits(data):
                 change()
                 start = time.perf_counter()
@@ -122,6 +122,18 @@ class _Phases:
 
             setattr(owner, name, timed)
 
+        import gc
+
+        started: list[float] = []
+
+        def collected(phase: str, info: dict) -> None:
+            if phase == "start":
+                started.append(time.perf_counter())
+            elif started:
+                key = f"garbage collection (generation {info['generation']})"
+                self.times[key] = self.times.get(key, 0.0) + time.perf_counter() - started.pop()
+
+        gc.callbacks.append(collected)
         wrap(PluginCollection, "run_event")
         wrap(b, "get_files")
         wrap(b, "get_navigation")
