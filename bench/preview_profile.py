@@ -22,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT))  # this tree's tracker package, whichever is installed
 os.chdir(ROOT)
 
 from generate import generate  # noqa: E402
