@@ -13,10 +13,10 @@ import functools
 import json
 import os
 import subprocess
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from collections.abc import Callable, Hashable
 from typing import Any, Protocol, TypeVar
 from urllib.parse import urlsplit
 
@@ -200,13 +200,18 @@ def json_files(data: Dataset, site_url: str, pieces: Pieces | None = None) -> di
     lists: dict[str, list[str]] = {}
     files: dict[str, str] = {}
     for collection in COLLECTIONS:
-        texts = [pieces.get("json", r, site_url, functools.partial(_record_file, pieces, r, site_url)) for r in data[collection].values()]
+        texts = [
+            pieces.get("json", r, site_url, functools.partial(_record_file, pieces, r, site_url))
+            for r in data[collection].values()
+        ]
         lists[collection] = items = [text[:-1] for text in texts]
         head = {"schema_version": SCHEMA_VERSION, "licence": LICENCE, "collection": collection}
         files[f"{API}/{collection}.json"] = _with_lists(head, {"records": items})
         for record, text in zip(data[collection].values(), texts, strict=True):
             files[json_path(record)] = text
-    files[f"{API}/all.json"] = _with_lists({"schema_version": SCHEMA_VERSION, "licence": LICENCE, "site": site_url}, lists)
+    files[f"{API}/all.json"] = _with_lists(
+        {"schema_version": SCHEMA_VERSION, "licence": LICENCE, "site": site_url}, lists
+    )
     files |= {f"{API}/schema/{name}": text for name, text in schema_files().items()}
     return files
 
@@ -240,7 +245,9 @@ def _row(pieces: Pieces, record: Record, site_url: str) -> dict[str, str]:
 
 
 def _rows(collection: str, data: Dataset, site_url: str, pieces: Pieces) -> tuple[list[str], list[dict[str, str]]]:
-    rows = [pieces.get("row", r, site_url, functools.partial(_row, pieces, r, site_url)) for r in data[collection].values()]
+    rows = [
+        pieces.get("row", r, site_url, functools.partial(_row, pieces, r, site_url)) for r in data[collection].values()
+    ]
     header: dict[str, None] = {}
     for row in rows:
         header.update(dict.fromkeys(row))
@@ -288,7 +295,8 @@ def _record_lines(collection: str, data: Dataset, site_url: str, pieces: Pieces)
     context = (site_url, tuple(header))
     records = data[collection].values()
     return header, [
-        pieces.get("line", r, context, functools.partial(writer.line, row)) for r, row in zip(records, rows, strict=True)
+        pieces.get("line", r, context, functools.partial(writer.line, row))
+        for r, row in zip(records, rows, strict=True)
     ]
 
 

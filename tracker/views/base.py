@@ -452,7 +452,9 @@ class Index:
         """Each milestone's per-document accounts (by identity), with the milestone holding it:
         worked out once per build, not once per source (the sources index asks for every
         source: 3 s at 10,000 records when each call went through every agreement)."""
-        return {id(a): (record, m) for record in self.agreements.values() for m in record.milestones for a in m.accounts}
+        return {
+            id(a): (record, m) for record in self.agreements.values() for m in record.milestones for a in m.accounts
+        }
 
     @cached_property
     def signed_at(self) -> dict[str, list[SignedAt]]:
