@@ -32,6 +32,10 @@ from generate import generate  # noqa: E402
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -118,6 +122,9 @@ def measure(n: int) -> dict:
         env={**ENV, **memory, "TRACKER_DATA": str(data)},
         stdout=subprocess.DEVNULL,
         stderr=log_path.open("w"),
+        # Started from a background job, a process inherits SIGINT ignored, and `mkdocs serve`
+        # would then neither stop on the Ctrl-C below nor delete its site folder.
+        preexec_fn=_default_sigint,
     )
     runs: list[dict] = []
     try:

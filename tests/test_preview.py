@@ -279,6 +279,34 @@ def test_the_calendar_put_together_event_by_event_is_the_calendar(tmp_path: Path
     assert Exports().calendar(empty, site) == export.calendar(empty, site)
 
 
+def test_data_files_put_together_from_kept_pieces_are_the_data_files(tmp_path: Path) -> None:
+    """Each record's JSON, CSV line and milestone rows kept from build to build (the preview's
+    export.Pieces): after edits, the files are those a full build makes, byte for byte."""
+    from tracker import export
+    from tracker.load import load
+    from tracker.queries import Queries
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    pieces = export.Pieces()
+    site = "http://127.0.0.1:8000/"
+
+    def same(site_url: str = site) -> None:
+        queries = Queries(load(data))
+        kept = export.files(queries, site_url, pieces=pieces)
+        pieces.done()
+        assert kept == export.files(queries, site_url)
+
+    same()
+    replace(data / "agreements" / "harbour-mou.yml", "on harbour pilots", "on river pilots")()
+    same()
+    (data / "agreements" / "harbour-dredging.yml").write_text(NEW_AGREEMENT, encoding="utf-8")
+    same()
+    (data / "figures" / "harbour-count.yml").unlink()
+    same()
+    same("https://example.org/tracker/")
+
+
 def test_reading_again_only_what_changed_gives_what_load_gives(tmp_path: Path) -> None:
     from tracker.incremental import Loader
     from tracker.load import DataError, load, stamp
@@ -305,3 +333,29 @@ def test_reading_again_only_what_changed_gives_what_load_gives(tmp_path: Path) -
         load(data)
     assert str(ours.value) == str(theirs.value)
     assert "unknown person 'quill-marlow'" in str(ours.value)
+
+
+def test_reading_again_only_what_changed_checks_old_ids_as_load_does(tmp_path: Path) -> None:
+    """A record kept from the last load whose old id (renamed_from) a new file now takes, or
+    that another record now claims too: load()'s own problems, not a dataset."""
+    from tracker.incremental import Loader
+    from tracker.load import DataError, load, stamp
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    accord = data / "agreements" / "harbour-accord.yml"
+    accord.write_text("renamed_from: [old-accord]\n" + accord.read_text(encoding="utf-8"), encoding="utf-8")
+    loader = Loader()
+    loader.load(data, stamp(data))
+    taken = data / "agreements" / "old-accord.yml"
+    shutil.copy(data / "agreements" / "harbour-mou.yml", taken)
+    for _ in range(2):
+        with pytest.raises(DataError) as ours:
+            loader.load(data, stamp(data))
+        with pytest.raises(DataError) as theirs:
+            load(data)
+        assert str(ours.value) == str(theirs.value)
+        if taken.exists():  # the second round: two records claim one old id
+            taken.unlink()
+            mou = data / "agreements" / "harbour-mou.yml"
+            mou.write_text("renamed_from: [old-accord]\n" + mou.read_text(encoding="utf-8"), encoding="utf-8")

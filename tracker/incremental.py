@@ -12,9 +12,10 @@ the preview to the next (MkDocs keeps the plugin instance):
   pages that may show a changed record (``Plan.candidates``) have their Markdown rendered
   again; of those, only the ones whose Markdown or front matter differ from the last build
   are converted to HTML and written;
-- data files are written only when their content changed, the search index is put back
-  together from the pages rebuilt now and the entries of the others from before, and the
-  output of pages and files that no longer exist is deleted.
+- data files are put together again from each record's share kept from the last build (only
+  the changed records' are made anew) and written only when their content changed; the
+  search index is put back together from the pages rebuilt now and the entries of the
+  others from before, and the output of pages and files that no longer exist is deleted.
 
 Nothing here knows about MkDocs' classes beyond what the plugin hands it.
 """
@@ -169,7 +170,7 @@ class State:
     refs: dict[Key, frozenset[Key]] = field(default_factory=dict)  # each record's references
     pages: dict[str, bytes] = field(default_factory=dict)  # page src_uri -> digest of its source
     shown: dict[str, frozenset[Key]] = field(default_factory=dict)  # page src_uri -> records it names
-    files: dict[str, bytes] = field(default_factory=dict)  # data file src_uri -> digest of its content
+    files: dict[str, str | bytes] = field(default_factory=dict)  # data file src_uri -> its content
     search: dict[str, list[dict]] = field(default_factory=dict)  # page src_uri -> its search entries
     outputs: set[str] = field(default_factory=set)  # every file written (absolute paths)
 
@@ -302,6 +303,9 @@ class Loader:
                 for target in refs:
                     if target[1] not in known[target[0]] or target == (entry.collection, entry.record_id):
                         return None
+                # An old id of this record that a record now has (load()'s _record reports it).
+                if any(old in known[entry.collection] for old in record.renamed_from):
+                    return None
                 # Where a circle would be reported does not matter: load() then reports it.
                 links.extend(
                     _load._Link(entry.collection, entry.record_id, target, entry.shown, 1, 1)
@@ -316,6 +320,7 @@ class Loader:
             records[entry.collection][entry.record_id] = record
             kept[path] = record
         _load._check_circles(links, problems)
+        _load._check_renames(records, entries, problems)
         if problems:
             return None
         self._records = kept
@@ -358,17 +363,24 @@ class Exports:
     files, and a calendar holds every dated entry."""
 
     def __init__(self) -> None:
+        from . import export
+
         self._site_url: str | None = None
         self._head = b""
         self._events: dict[tuple, tuple[Any, Any, bytes]] = {}
+        # Each record's JSON, CSV line and milestone rows, kept from build to build: an edit
+        # makes again only those of the records it changed (at 10,000 records, 0.2 s instead
+        # of about 2 s for the JSON and CSV files).
+        self._pieces = export.Pieces()
 
     def files(self, queries: Any, site_url: str, feed_size: int) -> dict[str, str | bytes]:
         from . import export
 
         out: dict[str, str | bytes] = {}
-        out |= export.json_files(queries.data, site_url)
+        out |= export.json_files(queries.data, site_url, self._pieces)
         out |= export.list_files(queries)
-        out |= export.csv_files(queries.data, site_url)
+        out |= export.csv_files(queries.data, site_url, self._pieces)
+        self._pieces.done()
         out["calendar.ics"] = self.calendar(queries, site_url)
         out["feed.xml"] = export.feed(queries, site_url, feed_size)
         return out

@@ -107,7 +107,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         self._refs: dict = {}
         self._new_pages: dict[str, bytes] = {}
         self._new_shown: dict[str, frozenset] = {}
-        self._new_files: dict[str, bytes] = {}
+        self._new_files: dict[str, str | bytes] = {}
         self._new_search: dict[str, list[dict]] = {}
         self._search_mark = 0
         self._files: Files | None = None
@@ -246,9 +246,11 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
             file = File.generated(config, path, content=content)
             files.append(file)
             if self.incremental:
-                # A data file is written again only when its content changed.
-                self._new_files[path] = incremental.digest(content)
-                if not self._full and self._state.files.get(path) == self._new_files[path]:
+                # A data file is written again only when its content changed (kept whole, not
+                # as a digest: most are the very strings of the last build, compared at once).
+                self._new_files[path] = content
+                before = self._state.files.get(path)
+                if not self._full and (before is content or before == content):
                     self._unchanged.add(path)
         if self.incremental:
             for file in files:

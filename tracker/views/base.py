@@ -426,7 +426,7 @@ class Index:
         table: dict[int, list[Entry]] = defaultdict(list)
         for entry in self.entries:
             table[entry.date.year].append(entry)
-        return table
+        return dict(table)
 
     @cached_property
     def entries_by_sector(self) -> dict[str, list[Entry]]:
@@ -434,7 +434,7 @@ class Index:
         for entry in self.entries:
             for sector_id in dict.fromkeys(entry.sectors):
                 table[sector_id].append(entry)
-        return table
+        return dict(table)
 
     @cached_property
     def agreements_by_sector(self) -> dict[str, list[Agreement]]:
@@ -442,7 +442,7 @@ class Index:
         for agreement in self.agreements.values():
             for sector_id in dict.fromkeys(agreement.sectors):
                 table[sector_id].append(agreement)
-        return table
+        return dict(table)
 
     @cached_property
     def accounts(self) -> dict[int, tuple[Agreement, Milestone]]:
