@@ -232,3 +232,77 @@ def test_the_dataset_version_is_its_date_and_commit_and_works_outside_git(tmp_pa
     inside = dataset_version(Path(__file__).parent)
     if inside.commit:  # the tests run from a git checkout
         assert inside.label.endswith(f", commit {inside.commit}")
+
+
+# -- the calendar, written by tracker.export, against icalendar's own writing -------------------
+
+
+def icalendar_calendar(queries: Queries, site_url: str) -> bytes:
+    """The calendar as icalendar writes it: the reference tracker.export's writer must match."""
+    from datetime import date, timedelta
+    from urllib.parse import urlsplit
+
+    from icalendar import Event
+
+    from tracker.models import label
+    from tracker.urls import page_url
+
+    cal = Calendar()
+    cal.add("prodid", "-//Korea-Singapore Partnership Tracker//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", "Korea–Singapore Partnership Tracker")
+    host = urlsplit(site_url).hostname or "localhost"
+    for entry in queries.entries:
+        start, end = export.span(entry.date)
+        url = page_url(entry.record, site_url)
+        note = {
+            "day": "",
+            "month": f"The sources give only the month ({entry.date}); this spans the whole month. ",
+            "year": f"The sources give only the year ({entry.date}); this spans the whole year. ",
+        }[entry.date.precision]
+        if entry.bound:
+            note = f"The sources say only that this had happened by {entry.date}. "
+            start, end = date(*entry.date.latest), date(*entry.date.latest) + timedelta(days=1)
+        event = Event()
+        event.add("uid", export._entry_uid(entry, host))
+        event.add("dtstamp", export.build_time())
+        event.add("summary", export.entry_title(entry))
+        event.add("dtstart", start)
+        event.add("dtend", end)
+        event.add("transp", "TRANSPARENT")
+        event.add("description", f"{note}{url}")
+        event.add("url", url)
+        event.add("categories", [label(entry.record.kind, f"{entry.record.singular}.kind")])
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+@pytest.mark.parametrize("which", ["real", "fixture", "hostile"])
+def test_the_calendar_is_what_icalendar_writes(tmp_path: Path, monkeypatch, which: str) -> None:
+    from hostile import hostile_copy
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764115200")
+    folder = {"real": ROOT / "data", "fixture": FIXTURE_DATA}.get(which) or hostile_copy(FIXTURE_DATA, tmp_path / "d")
+    queries = Queries(load(folder))
+    for site_url in ("https://tracker.example.org/", "http://127.0.0.1:8000/"):
+        assert export.calendar(queries, site_url) == icalendar_calendar(queries, site_url)
+
+
+def test_lines_are_escaped_and_folded_as_icalendar_does() -> None:
+    # Text of every kind a record may hold: the characters TEXT escapes, "\N", multi-byte
+    # characters and escapes falling right at the 75-octet fold, in every position.
+    import random
+
+    from icalendar import Event
+
+    rng = random.Random(20261126)
+    alphabet = "ab ,;\\^:\"'–é한글😀\r\n" + "\\N"
+    texts = ["x" * n + tail for n in range(60, 80) for tail in ("\\", "^", ",", "é", "😀", "한")]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 400))) for _ in range(2000)]
+    for text in texts:
+        event = Event()
+        event.add("summary", text)
+        expected = event.to_ical().split(b"\r\n", 1)[1].rsplit(b"END:VEVENT", 1)[0]
+        mine = (export._ical_fold("SUMMARY:" + export._ical_text(text)) + "\r\n").encode("utf-8")
+        assert mine == expected, text

@@ -255,30 +255,6 @@ def test_every_kind_of_edit_gives_the_site_a_full_build_gives(preview: Preview) 
     assert_same_site(site, preview.reference())
 
 
-def test_the_calendar_put_together_event_by_event_is_the_calendar(tmp_path: Path, monkeypatch) -> None:
-    from tracker import export
-    from tracker.incremental import Exports
-    from tracker.load import load
-    from tracker.queries import Queries
-
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, data)
-    exports = Exports()
-    site = "http://127.0.0.1:8000/"
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    first = Queries(load(data))
-    assert exports.calendar(first, site) == export.calendar(first, site)
-    # Another build time, an entry changed, one added: only those are made again.
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000999")
-    replace(data / "agreements" / "harbour-mou.yml", "on harbour pilots", "on river pilots")()
-    (data / "agreements" / "harbour-dredging.yml").write_text(NEW_AGREEMENT, encoding="utf-8")
-    second = Queries(load(data))
-    assert exports.calendar(second, site) == export.calendar(second, site)
-    assert b"river pilots" in exports.calendar(second, site)
-    empty = Queries(load(data).__class__.empty())
-    assert Exports().calendar(empty, site) == export.calendar(empty, site)
-
-
 def test_data_files_put_together_from_kept_pieces_are_the_data_files(tmp_path: Path) -> None:
     """Each record's JSON, CSV line and milestone rows kept from build to build (the preview's
     export.Pieces): after edits, the files are those a full build makes, byte for byte."""

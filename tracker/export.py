@@ -423,39 +423,80 @@ class Dated(Protocol):
 
 
 def calendar(queries: Dated, site_url: str) -> bytes:
-    from icalendar import Calendar, Event
-
-    cal = Calendar()
-    cal.add("prodid", "-//Korea-Singapore Partnership Tracker//EN")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", "Korea–Singapore Partnership Tracker")
-    stamp = build_time()
+    """Every dated entry as an all-day event (RFC 5545), byte for byte what icalendar writes for
+    the same calendar: tests/test_export.py builds it with icalendar and compares. Written
+    here because icalendar took 3 s of a 10,000-record build (about 2% of it), most of it
+    folding lines one character at a time; this takes a tenth of that."""
+    stamp = build_time().strftime("%Y%m%dT%H%M%SZ")
     host = urlsplit(site_url).hostname or "localhost"
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Korea-Singapore Partnership Tracker//EN",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{_ical_text('Korea–Singapore Partnership Tracker')}",
+    ]
     for entry in queries.entries:
         start, end = span(entry.date)
         url = page_url(entry.record, site_url)
-        precision = entry.date.precision
         note = {
             "day": "",
             "month": f"The sources give only the month ({entry.date}); this spans the whole month. ",
             "year": f"The sources give only the year ({entry.date}); this spans the whole year. ",
-        }[precision]
+        }[entry.date.precision]
         if entry.bound:
             note = f"The sources say only that this had happened by {entry.date}. "
             start, end = date(*entry.date.latest), date(*entry.date.latest) + timedelta(days=1)
-        event = Event()
-        event.add("uid", _entry_uid(entry, host))
-        event.add("dtstamp", stamp)
-        event.add("summary", entry_title(entry))
-        event.add("dtstart", start)
-        event.add("dtend", end)
-        event.add("transp", "TRANSPARENT")
-        event.add("description", f"{note}{url}")
-        event.add("url", url)
-        event.add("categories", [label(entry.record.kind, f"{entry.record.singular}.kind")])
-        cal.add_component(event)
-    return cal.to_ical()
+        category = label(entry.record.kind, f"{entry.record.singular}.kind")
+        lines += [
+            "BEGIN:VEVENT",
+            f"SUMMARY:{_ical_text(entry_title(entry))}",
+            f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+            f"DTSTAMP:{stamp}",
+            f"UID:{_ical_text(_entry_uid(entry, host))}",
+            f"CATEGORIES:{_ical_text(category)}",
+            f"DESCRIPTION:{_ical_text(note + url)}",
+            "TRANSP:TRANSPARENT",
+            f"URL:{url}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(_ical_fold(line) + "\r\n" for line in lines).encode("utf-8")
+
+
+def _ical_text(value: str) -> str:
+    """A TEXT value escaped as RFC 5545 says, in icalendar's order (which matters)."""
+    return (
+        value.replace("\\N", "\n")
+        .replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
+
+
+def _ical_fold(line: str) -> str:
+    """A content line folded as icalendar folds it: pieces of at most 74 octets, cut between
+    characters, never right after a backslash or caret (an escape stays whole), each piece
+    after the first on a line of its own that starts with a space."""
+    if len(line) < 75 and line.isascii():
+        return line
+    raw = line.encode("utf-8")
+    pieces: list[bytes] = []
+    at = 0
+    while len(raw) - at > 74:
+        cut = at + 74
+        while raw[cut] & 0xC0 == 0x80:  # inside a character: cut before it
+            cut -= 1
+        if raw[cut - 1] in b"\\^" and cut - 1 > at:
+            cut -= 1
+        pieces.append(raw[at:cut])
+        at = cut
+    pieces.append(raw[at:])
+    return b"\r\n ".join(pieces).decode("utf-8")
 
 
 def feed(queries: Queries, site_url: str, size: int = FEED_SIZE) -> bytes:

@@ -331,43 +331,13 @@ class Loader:
 # -- the published data files -----------------------------------------------------------------
 
 
-class _Only:
-    """Stands for the queries of a dataset in ``export.calendar``, which reads only ``entries``."""
-
-    def __init__(self, entries: list) -> None:
-        self.entries = entries
-
-
-_BEGIN, _END = b"BEGIN:VEVENT\r\n", b"END:VCALENDAR\r\n"
-_STAMP = re.compile(rb"^DTSTAMP:[^\r\n]*\r\n", re.M)
-_NO_STAMP = b"DTSTAMP:\x00\r\n"
-
-
-def _split(ics: bytes) -> tuple[bytes, list[bytes]]:
-    """A calendar as its head and its events (each from BEGIN:VEVENT to END:VEVENT), the build
-    time (DTSTAMP) taken out of each event."""
-    head, *events = ics.split(_BEGIN)
-    if events:
-        assert events[-1].endswith(_END)
-        events[-1] = events[-1][: -len(_END)]
-    else:
-        assert head.endswith(_END)
-        head = head[: -len(_END)]
-    return head, [_STAMP.sub(_NO_STAMP, _BEGIN + e) for e in events]
-
-
 class Exports:
-    """``export.files`` for the preview: the same files, the calendar put together from the
-    events of the last build (in iCalendar's own bytes) and the events of changed entries,
-    each made by ``export.calendar`` itself; icalendar takes most of the time of the data
-    files, and a calendar holds every dated entry."""
+    """``export.files`` for the preview: the same files, the JSON and CSV put together from
+    each record's pieces, kept from build to build."""
 
     def __init__(self) -> None:
         from . import export
 
-        self._site_url: str | None = None
-        self._head = b""
-        self._events: dict[tuple, tuple[Any, Any, bytes]] = {}
         # Each record's JSON, CSV line and milestone rows, kept from build to build: an edit
         # makes again only those of the records it changed (at 10,000 records, 0.2 s instead
         # of about 2 s for the JSON and CSV files).
@@ -381,37 +351,6 @@ class Exports:
         out |= export.list_files(queries)
         out |= export.csv_files(queries.data, site_url, self._pieces)
         self._pieces.done()
-        out["calendar.ics"] = self.calendar(queries, site_url)
+        out["calendar.ics"] = export.calendar(queries, site_url)  # 0.15 s at 10,000 records
         out["feed.xml"] = export.feed(queries, site_url, feed_size)
         return out
-
-    def calendar(self, queries: Any, site_url: str) -> bytes:
-        from icalendar.prop import vDDDTypes
-
-        from . import export
-
-        entries = queries.entries
-        if site_url != self._site_url:
-            head, events = _split(export.calendar(queries, site_url))
-            self._site_url, self._head = site_url, head
-        else:
-            events = []
-            for entry in entries:
-                cached = self._events.get(_entry_key(entry))
-                if (
-                    cached is not None
-                    and (cached[0] is entry.record or cached[0] == entry.record)
-                    and cached[1] == entry.milestone
-                ):
-                    events.append(cached[2])
-                else:
-                    events.extend(_split(export.calendar(_Only([entry]), site_url))[1])
-        pairs = zip(entries, events, strict=True)
-        self._events = {_entry_key(entry): (entry.record, entry.milestone, event) for entry, event in pairs}
-        stamp = b"DTSTAMP:" + vDDDTypes(export.build_time()).to_ical() + b"\r\n"
-        return (self._head + b"".join(events) + _END).replace(_NO_STAMP, stamp)
-
-
-def _entry_key(entry: Any) -> tuple:
-    milestone = entry.milestone.type if entry.milestone is not None else ""
-    return (entry.record.collection, entry.record.id, milestone, entry.date.iso, entry.bound)

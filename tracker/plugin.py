@@ -94,7 +94,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         self._dirty_warning = incremental.DirtyWarning()
         self._builds = 0
         self._loader = incremental.Loader()  # the data, reading again only what changed
-        self._exports = incremental.Exports()  # the data files, the calendar event by event
+        self._exports = incremental.Exports()  # the data files, from each record's kept pieces
         self._started = 0.0
         self._reset_build()
 
