@@ -140,10 +140,9 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         if missing:
             listed = ", ".join(f"{c}/index.md" for c in missing)
             raise PluginError(f"mkdocs.yml's nav does not list {listed}: add each section's index page")
-        self._load(config)
         if self.config.index_rows < 1:
             raise PluginError(f"index_rows: {self.config.index_rows} is not a number of rows (1 or more)")
-        self.queries.index_rows = self.config.index_rows
+        self._load(config)
         config.extra["data_problems"] = self.problems
         target = self.config.corrections
         if target and not re.match(r"^(https?://[^\s\"'<>`]+|mailto:[^\s\"'<>`]+@[^\s\"'<>`]+)$", target):
@@ -220,7 +219,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
             self.problems = [str(p) for p in err.problems]
             return
         self._stamp, self.problems = now, []
-        self.queries = Queries(self.data)
+        self.queries = Queries(self.data, self.config.index_rows)
 
     # -- pages and files ----------------------------------------------------------------------
 
