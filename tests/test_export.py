@@ -238,14 +238,10 @@ def test_the_dataset_version_is_its_date_and_commit_and_works_outside_git(tmp_pa
 
 
 def icalendar_calendar(queries: Queries, site_url: str) -> bytes:
-    """The calendar as icalendar writes it: the reference tracker.export's writer must match."""
-    from datetime import date, timedelta
+    """The same events as icalendar writes them: the reference tracker.export's writer must match."""
     from urllib.parse import urlsplit
 
     from icalendar import Event
-
-    from tracker.models import label
-    from tracker.urls import page_url
 
     cal = Calendar()
     cal.add("prodid", "-//Korea-Singapore Partnership Tracker//EN")
@@ -254,26 +250,17 @@ def icalendar_calendar(queries: Queries, site_url: str) -> bytes:
     cal.add("x-wr-calname", "Korea–Singapore Partnership Tracker")
     host = urlsplit(site_url).hostname or "localhost"
     for entry in queries.entries:
-        start, end = export.span(entry.date)
-        url = page_url(entry.record, site_url)
-        note = {
-            "day": "",
-            "month": f"The sources give only the month ({entry.date}); this spans the whole month. ",
-            "year": f"The sources give only the year ({entry.date}); this spans the whole year. ",
-        }[entry.date.precision]
-        if entry.bound:
-            note = f"The sources say only that this had happened by {entry.date}. "
-            start, end = date(*entry.date.latest), date(*entry.date.latest) + timedelta(days=1)
+        e = export.calendar_event(entry, site_url, host)
         event = Event()
-        event.add("uid", export._entry_uid(entry, host))
+        event.add("uid", e.uid)
         event.add("dtstamp", export.build_time())
-        event.add("summary", export.entry_title(entry))
-        event.add("dtstart", start)
-        event.add("dtend", end)
+        event.add("summary", e.summary)
+        event.add("dtstart", e.start)
+        event.add("dtend", e.end)
         event.add("transp", "TRANSPARENT")
-        event.add("description", f"{note}{url}")
-        event.add("url", url)
-        event.add("categories", [label(entry.record.kind, f"{entry.record.singular}.kind")])
+        event.add("description", e.description)
+        event.add("url", e.url)
+        event.add("categories", [e.category])
         cal.add_component(event)
     return cal.to_ical()
 

@@ -422,11 +422,40 @@ class Dated(Protocol):
     def entries(self) -> list[Entry]: ...
 
 
+@dataclass(frozen=True)
+class CalendarEvent:
+    """What the calendar says of one dated entry: an all-day event (dates at month or year
+    precision span the month or the year; a "by" date is the one day it names)."""
+
+    summary: str
+    start: date
+    end: date  # the day after the last
+    uid: str
+    category: str
+    description: str
+    url: str
+
+
+def calendar_event(entry: Entry, site_url: str, host: str) -> CalendarEvent:
+    start, end = span(entry.date)
+    url = page_url(entry.record, site_url)
+    note = {
+        "day": "",
+        "month": f"The sources give only the month ({entry.date}); this spans the whole month. ",
+        "year": f"The sources give only the year ({entry.date}); this spans the whole year. ",
+    }[entry.date.precision]
+    if entry.bound:
+        note = f"The sources say only that this had happened by {entry.date}. "
+        start, end = date(*entry.date.latest), date(*entry.date.latest) + timedelta(days=1)
+    category = label(entry.record.kind, f"{entry.record.singular}.kind")
+    return CalendarEvent(entry_title(entry), start, end, _entry_uid(entry, host), category, f"{note}{url}", url)
+
+
 def calendar(queries: Dated, site_url: str) -> bytes:
     """Every dated entry as an all-day event (RFC 5545), byte for byte what icalendar writes for
-    the same calendar: tests/test_export.py builds it with icalendar and compares. Written
+    the same events: tests/test_export.py has icalendar write them and compares. Written
     here because icalendar took 3 s of a 10,000-record build (about 2% of it), most of it
-    folding lines one character at a time; this takes a tenth of that."""
+    folding lines one character at a time; this takes a twentieth of that."""
     stamp = build_time().strftime("%Y%m%dT%H%M%SZ")
     host = urlsplit(site_url).hostname or "localhost"
     lines = [
@@ -437,28 +466,18 @@ def calendar(queries: Dated, site_url: str) -> bytes:
         f"X-WR-CALNAME:{_ical_text('Korea–Singapore Partnership Tracker')}",
     ]
     for entry in queries.entries:
-        start, end = span(entry.date)
-        url = page_url(entry.record, site_url)
-        note = {
-            "day": "",
-            "month": f"The sources give only the month ({entry.date}); this spans the whole month. ",
-            "year": f"The sources give only the year ({entry.date}); this spans the whole year. ",
-        }[entry.date.precision]
-        if entry.bound:
-            note = f"The sources say only that this had happened by {entry.date}. "
-            start, end = date(*entry.date.latest), date(*entry.date.latest) + timedelta(days=1)
-        category = label(entry.record.kind, f"{entry.record.singular}.kind")
+        e = calendar_event(entry, site_url, host)
         lines += [
             "BEGIN:VEVENT",
-            f"SUMMARY:{_ical_text(entry_title(entry))}",
-            f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+            f"SUMMARY:{_ical_text(e.summary)}",
+            f"DTSTART;VALUE=DATE:{e.start:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{e.end:%Y%m%d}",
             f"DTSTAMP:{stamp}",
-            f"UID:{_ical_text(_entry_uid(entry, host))}",
-            f"CATEGORIES:{_ical_text(category)}",
-            f"DESCRIPTION:{_ical_text(note + url)}",
+            f"UID:{_ical_text(e.uid)}",
+            f"CATEGORIES:{_ical_text(e.category)}",
+            f"DESCRIPTION:{_ical_text(e.description)}",
             "TRANSP:TRANSPARENT",
-            f"URL:{url}",
+            f"URL:{e.url}",
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
