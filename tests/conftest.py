@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from browser import CHROMIUM_ARGS, chromium_path, serve
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
@@ -101,3 +101,16 @@ def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def split_url(split_site: Path) -> Iterator[str]:
     with serve(split_site) as url:
         yield url
+
+
+@pytest.fixture
+def tab(browser: Browser) -> Iterator[Page]:
+    """A fresh 1280 px tab that fails its test on any console error or uncaught exception."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    assert errors == []

@@ -5,7 +5,6 @@ organisations indexes; an index split by year: test_lists_split.py)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -16,17 +15,6 @@ pytestmark = pytest.mark.browser
 MOU = "Memorandum of understanding"
 NEWS = "News report"
 MINISTRY = "Ministry"
-
-
-@pytest.fixture
-def tab(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    yield page
-    context.close()
-    assert errors == []
 
 
 def rows(tab: Page) -> list[list[str]]:
