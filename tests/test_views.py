@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import itertools
 import shutil
 import sys
 from collections import Counter
@@ -288,15 +289,20 @@ def test_a_timeline_of_more_entries_than_index_rows_is_split_by_year(q: Queries)
     for rows in (6, 500):
         whole = Queries(q.data, index_rows=rows).timeline()
         assert not whole.split
-        assert whole.axis is not None and len(whole.axis.dots) == 6
-        assert whole.histogram is None and whole.counts == [] and whole.latest is None
+        assert whole.axis is not None
+        assert len(whole.axis.dots) == 6
+        assert whole.histogram is None
+        assert whole.counts == []
+        assert whole.latest is None
         assert not Queries(q.data, index_rows=rows).timeline_split()
     view = Queries(q.data, index_rows=5).timeline()
-    assert view.split and Queries(q.data, index_rows=5).timeline_split()
+    assert view.split
+    assert Queries(q.data, index_rows=5).timeline_split()
     assert view.axis is None  # no dot per entry
     assert view.total == 6
     assert [(n.year, n.milestones, n.events) for n in view.counts] == [(2022, 2, 0), (2021, 1, 2), (2020, 1, 0)]
-    assert view.latest is not None and view.latest.year == 2022
+    assert view.latest is not None
+    assert view.latest.year == 2022
     assert [(e.record.id, e.milestone.type if e.milestone else None) for e in view.latest.entries] == [
         (e.record.id, e.milestone.type if e.milestone else None) for e in q.entries if e.date.year == 2022
     ]
@@ -314,7 +320,8 @@ def test_a_split_timeline_counts_every_year_with_entries_and_stays_bounded(tmp_p
     generate(300, tmp_path / "data")
     q = Queries(load(tmp_path / "data"), index_rows=50)
     view = q.timeline()
-    assert view.split and view.total == len(q.entries) > 50
+    assert view.split
+    assert view.total == len(q.entries) > 50
     per_year = Counter(e.date.year for e in q.entries)
     kinds = Counter((e.date.year, e.milestone is not None) for e in q.entries)
     assert [n.year for n in view.counts] == sorted(per_year, reverse=True)
@@ -322,11 +329,17 @@ def test_a_split_timeline_counts_every_year_with_entries_and_stays_bounded(tmp_p
         assert (n.milestones, n.events) == (kinds[n.year, True], kinds[n.year, False]), n.year
     assert sum(n.milestones + n.events for n in view.counts) == view.total
     latest = max(per_year)
-    assert view.latest is not None and view.latest.year == latest
+    assert view.latest is not None
+    assert view.latest.year == latest
     assert len(view.latest.entries) == per_year[latest] < view.total
     assert view.histogram is not None
     assert [b.year for b in view.histogram.bars] == list(range(min(per_year), latest + 1))
     assert {b.year: b.count for b in view.histogram.bars if b.count} == dict(per_year)
+    # Its years written under it every few bars and at the last, never two side by side.
+    labelled = [b.year for b in view.histogram.bars if b.label]
+    assert labelled[0] == min(per_year)
+    assert labelled[-1] == latest
+    assert all(b - a > 1 for a, b in itertools.pairwise(labelled))
     # Each year in the table has its page, which lists every entry of that year.
     for n in view.counts:
         assert len(q.year(n.year).entries) == n.milestones + n.events
