@@ -236,6 +236,14 @@ def test_every_kind_of_edit_gives_the_site_a_full_build_gives(preview: Preview) 
         assert "harbour-dredging" in {row["id"] for row in listed["rows"]}
         assert "Harbour Dredging Arrangement" in page(site, "agreements/2021")
         assert (site / "events" / "2019" / "index.html").exists()
+        # The timeline is split by year too (views/timeline.py): its table of years has 2019,
+        # the year the moved event is in now, and no dot per entry.
+        timeline = page(site, "timeline")
+        assert 'id="every-year"' in timeline
+        assert 'href="../years/2019/"' in timeline
+        assert "<circle" not in timeline
+    else:
+        assert 'id="every-year"' not in page(site, "timeline")
     # Only the pages an edit changes are written again: a sector's summary shows on its own
     # page, the sectors index and the page of the source it cites; a name on a handful of
     # pages, not on all of them.

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import itertools
 import shutil
+import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_DATA
+from conftest import FIXTURE_DATA, ROOT
 
 from tracker import views
 from tracker.load import load
@@ -277,6 +280,69 @@ def test_timeline_says_gaps_and_draws_every_entry(q: Queries) -> None:
     assert by_record["harbour-accord", "signed"].width == 0
     assert by_record["harbour-mou", "signed"].width == 0
     assert [t.year for t in view.axis.ticks] == [2020, 2021, 2022, 2023]
+
+
+def test_a_timeline_of_more_entries_than_index_rows_is_split_by_year(q: Queries) -> None:
+    """At most index_rows entries: the whole timeline, a dot per entry. More: a bar per year,
+    a table of every year with entries (its counts, latest first) and the latest year's entries."""
+    assert len(q.entries) == 6
+    for rows in (6, 500):
+        whole = Queries(q.data, index_rows=rows).timeline()
+        assert not whole.split
+        assert whole.axis is not None
+        assert len(whole.axis.dots) == 6
+        assert whole.histogram is None
+        assert whole.counts == []
+        assert whole.latest is None
+        assert not Queries(q.data, index_rows=rows).timeline_split()
+    view = Queries(q.data, index_rows=5).timeline()
+    assert view.split
+    assert Queries(q.data, index_rows=5).timeline_split()
+    assert view.axis is None  # no dot per entry
+    assert view.total == 6
+    assert [(n.year, n.milestones, n.events) for n in view.counts] == [(2022, 2, 0), (2021, 1, 2), (2020, 1, 0)]
+    assert view.latest is not None
+    assert view.latest.year == 2022
+    assert [(e.record.id, e.milestone.type if e.milestone else None) for e in view.latest.entries] == [
+        (e.record.id, e.milestone.type if e.milestone else None) for e in q.entries if e.date.year == 2022
+    ]
+    assert view.years == [view.latest]
+    # The chart: the home page's, a bar per year, whatever the number of entries.
+    assert view.histogram == q.home().histogram
+
+
+def test_a_split_timeline_counts_every_year_with_entries_and_stays_bounded(tmp_path: Path) -> None:
+    """On the benchmark's generated data: every year with a milestone or event is in the table
+    once, with its counts; the page lists one year's entries and draws one bar per year."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    generate(300, tmp_path / "data")
+    q = Queries(load(tmp_path / "data"), index_rows=50)
+    view = q.timeline()
+    assert view.split
+    assert view.total == len(q.entries) > 50
+    per_year = Counter(e.date.year for e in q.entries)
+    kinds = Counter((e.date.year, e.milestone is not None) for e in q.entries)
+    assert [n.year for n in view.counts] == sorted(per_year, reverse=True)
+    for n in view.counts:
+        assert (n.milestones, n.events) == (kinds[n.year, True], kinds[n.year, False]), n.year
+    assert sum(n.milestones + n.events for n in view.counts) == view.total
+    latest = max(per_year)
+    assert view.latest is not None
+    assert view.latest.year == latest
+    assert len(view.latest.entries) == per_year[latest] < view.total
+    assert view.histogram is not None
+    assert [b.year for b in view.histogram.bars] == list(range(min(per_year), latest + 1))
+    assert {b.year: b.count for b in view.histogram.bars if b.count} == dict(per_year)
+    # Its years written under it every few bars and at the last, never two side by side.
+    labelled = [b.year for b in view.histogram.bars if b.label]
+    assert labelled[0] == min(per_year)
+    assert labelled[-1] == latest
+    assert all(b - a > 1 for a, b in itertools.pairwise(labelled))
+    # Each year in the table has its page, which lists every entry of that year.
+    for n in view.counts:
+        assert len(q.year(n.year).entries) == n.milestones + n.events
 
 
 def test_home_counts_every_collection(q: Queries) -> None:

@@ -19,7 +19,8 @@ class Queries:
     def __init__(self, data: Dataset, index_rows: int = views.lists.INDEX_ROWS) -> None:
         self.data = data
         self.ix = Index(data)
-        # An index of more rows than this is split by year (the plugin's `index_rows`).
+        # An index of more rows than this, or a timeline of more entries, is split by year
+        # (the plugin's `index_rows`).
         self.index_rows = index_rows
         self._tables: dict[str, views.table.Table] = {}
 
@@ -40,7 +41,12 @@ class Queries:
         return views.home.home(self.ix)
 
     def timeline(self) -> views.timeline.TimelineView:
-        return views.timeline.timeline(self.ix)
+        """Whole, or split by year above ``index_rows`` entries, as the indexes are."""
+        return views.timeline.timeline(self.ix, self.index_rows)
+
+    def timeline_split(self) -> bool:
+        """Whether ``/timeline/`` is split by year (the home page's link says so)."""
+        return views.timeline.is_split(self.ix, self.index_rows)
 
     def agreements(self) -> views.agreements.AgreementsView:
         return views.agreements.agreements(self.ix)

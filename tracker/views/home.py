@@ -71,7 +71,8 @@ def histogram(ix: Index, width: int = 1000, tallest: int = 110) -> Histogram:
             events=counts[y][1],
             count=sum(counts[y]),
             height=round(sum(counts[y]) / top * tallest, 1),
-            label=(y - years[0]) % step == 0 or y == years[-1],
+            # Every step-th year and the last, but no step-th year crowding the last's label.
+            label=y == years[-1] or ((y - years[0]) % step == 0 and years[-1] - y > step // 2),
         )
         for y in span
     ]

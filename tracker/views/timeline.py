@@ -1,12 +1,24 @@
-"""``/timeline/`` (``timeline.md.j2``): every entry on a time axis, then year by year."""
+"""``/timeline/`` (``timeline.md.j2``): every entry on a time axis, then year by year.
+
+A timeline of at most ``index_rows`` entries (the tracker plugin's option, the rule of the
+split collection indexes in ``lists.py``) is drawn whole: a dot per entry on the axis, then
+every entry under its year. A larger one is split by year: a bar per year (the home page's
+histogram), a table of the years (each with its counts and a link to its year page,
+``/years/2024/``, which lists all of that year's entries) and the entries of the latest year
+alone, so that the page, and the preview's rebuild of it after an edit, stays the same size
+however many records there are.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .base import Entry, Index, by_year
+from .home import Histogram, histogram
+from .lists import INDEX_ROWS
+from .years import YearCount, years
 
 
 @dataclass(frozen=True)
@@ -41,8 +53,17 @@ class TimelineYear:
 
 @dataclass(frozen=True)
 class TimelineView:
-    years: list[TimelineYear]
-    axis: Axis
+    years: list[TimelineYear]  # every year with a page; split: the latest year with entries
+    axis: Axis | None  # a dot per entry (whole timelines only)
+    split: bool = False  # more entries than index_rows: by year
+    histogram: Histogram | None = None  # a bar per year (split timelines only)
+    counts: list[YearCount] = field(default_factory=list)  # split: each year with entries, latest first
+    total: int = 0  # milestones and events in all
+
+    @property
+    def latest(self) -> TimelineYear | None:
+        """The year whose entries a split timeline lists."""
+        return self.years[-1] if self.split and self.years else None
 
 
 def axis(ix: Index, width: int = 1000, bin_width: int = 14) -> Axis:
@@ -77,18 +98,39 @@ def axis(ix: Index, width: int = 1000, bin_width: int = 14) -> Axis:
     return Axis(dots, ticks, max(stacks.values()), width)
 
 
-def timeline(ix: Index) -> TimelineView:
+def is_split(ix: Index, index_rows: int = INDEX_ROWS) -> bool:
+    """Split by year where there are more entries than ``index_rows`` (as lists.is_split)."""
+    return len(ix.entries) > index_rows
+
+
+def timeline(ix: Index, index_rows: int = INDEX_ROWS) -> TimelineView:
+    if is_split(ix, index_rows):
+        return split(ix)
     entries = {g.year: g.entries for g in by_year(ix.entries)}
-    years = ix.page_years
+    page_years = ix.page_years
     return TimelineView(
         years=[
             TimelineYear(
                 year,
                 entries.get(year, []),
-                year - years[i - 1] - 1 if i else 0,
+                year - page_years[i - 1] - 1 if i else 0,
                 len(ix.figures_by_year.get(year, [])),
             )
-            for i, year in enumerate(years)
+            for i, year in enumerate(page_years)
         ],
         axis=axis(ix),
+        total=len(ix.entries),
+    )
+
+
+def split(ix: Index) -> TimelineView:
+    """The timeline by year: a bar per year, every year's counts, the latest year's entries."""
+    latest = ix.entries[-1].date.year  # split: there are entries
+    return TimelineView(
+        years=[TimelineYear(latest, ix.entries_by_year[latest], 0, len(ix.figures_by_year.get(latest, [])))],
+        axis=None,
+        split=True,
+        histogram=histogram(ix),
+        counts=[y for y in reversed(years(ix).years) if y.milestones or y.events],
+        total=len(ix.entries),
     )
