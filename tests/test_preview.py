@@ -39,7 +39,7 @@ config.plugins.on_startup(command="serve", dirty=False)
 if good:
     tracker = config.plugins["tracker"]
     tracker.data = load(good)
-    tracker.queries = Queries(tracker.data)
+    tracker.queries = Queries(tracker.data, tracker.config.index_rows)
     tracker.problems = ["not read yet"]
 build(config, serve_url=serve_url)
 """
