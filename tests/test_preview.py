@@ -343,3 +343,13 @@ def test_reading_again_only_what_changed_checks_old_ids_as_load_does(tmp_path: P
             taken.unlink()
             mou = data / "agreements" / "harbour-mou.yml"
             mou.write_text("renamed_from: [old-accord]\n" + mou.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def test_a_year_page_is_not_taken_for_a_split_index_s_year_page() -> None:
+    # Taken for one, every split index's year pages were rendered again after every edit
+    # (the years "changed" each time): exact, but needless work at scale.
+    from tracker.plugin import _LIST_PAGE
+
+    assert _LIST_PAGE.fullmatch("agreements/2024.md")
+    assert _LIST_PAGE.fullmatch("sources/undated.md")
+    assert not _LIST_PAGE.fullmatch("years/2024.md")

@@ -44,7 +44,7 @@ from .load import DataError, load, stamp
 from .models import Record
 from .pages import Page, missing_from_nav, pages
 from .queries import Queries
-from .views.lists import INDEX_ROWS
+from .views.lists import INDEX_ROWS, TABLES
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
 log = logging.getLogger("mkdocs.plugins.tracker")
@@ -490,8 +490,9 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
             self._staging = None
 
 
-# The source of a split index's year page (views/lists.py): agreements/2024.md, agreements/undated.md.
-_LIST_PAGE = re.compile(r"[a-z0-9-]+/(?:\d{4}|undated)\.md")
+# The source of a split index's year page (views/lists.py): agreements/2024.md, agreements/undated.md;
+# only the collections with a table, so never a year's own page (years/2024.md).
+_LIST_PAGE = re.compile(rf"(?:{'|'.join(TABLES)})/(?:\d{{4}}|undated)\.md")
 
 
 def _records(data: Dataset) -> Iterator[tuple[tuple[str, str], Record]]:
