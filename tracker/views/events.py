@@ -57,6 +57,7 @@ class EventsView:
 
 def event(ix: Index, event_id: str) -> EventView:
     e = ix.events[event_id]
+    signed = signed_here(ix, e)
     return EventView(
         record=e,
         parent=ix.events[e.part_of] if e.part_of else None,
@@ -66,8 +67,8 @@ def event(ix: Index, event_id: str) -> EventView:
             for p in e.participants
         ],
         sectors=ix.records(Sector, e.sectors),
-        signed=signed_here(ix, e),
-        signed_groups=signed_groups(signed_here(ix, e)),
+        signed=signed,
+        signed_groups=signed_groups(signed),
         parent_signed=len(signed_here(ix, ix.events[e.part_of])) if e.part_of else 0,
         figures=ix.figures_about["events", e.id],
     )
