@@ -151,6 +151,30 @@ def test_a_year_page_filters_its_own_rows(tab: Page, split_url: str) -> None:
 
 
 @pytest.mark.browser
+def test_a_party_to_many_agreements_leads_to_them_by_year(tab: Page, split_url: str) -> None:
+    # land-a is a party to more agreements than index_rows (1): its page counts them by the
+    # index's years, and each count leads to that year's page filtered to it.
+    q = Queries(load(FIXTURE_DATA), index_rows=1)
+    view = q.organisation("land-a")
+    assert view.party_years is not None
+    tab.goto(split_url + "organisations/land-a/", wait_until="load")
+    party = tab.locator("#party-to").locator("xpath=following::table[1]")
+    years = party.locator("tbody tr")
+    expect(years).to_have_count(len(view.party_years.years))
+    for i, year in enumerate(view.party_years.years):
+        assert years.nth(i).locator("td").all_inner_texts() == [year.label, str(year.count)]
+    years.first.get_by_role("link").click()
+    expect(tab).to_have_url(re.compile(r"/agreements/\d{4}/\?parties=Republic\+of\+Landa$"))
+    expect(tab.locator(".tk-list tbody tr")).to_have_count(view.party_years.years[0].count)
+    for row in tab.locator(".tk-list tbody tr").all():
+        assert "Republic of Landa" in row.locator("td").nth(3).inner_text()
+    tab.go_back()
+    tab.get_by_role("link", name="agreements index").click()
+    expect(tab.get_by_label("Parties", exact=True)).to_have_value("Republic of Landa")
+    assert count(tab) == f"Showing {view.party_years.total} of 3 agreements."
+
+
+@pytest.mark.browser
 def test_without_javascript_the_year_links_reach_every_row(browser: Browser, split_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

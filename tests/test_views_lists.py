@@ -165,3 +165,50 @@ def test_year_pages_take_ids_no_record_may_have() -> None:
     assert not is_reserved("mou-2024")
     assert not is_reserved("20245")
     assert not is_reserved("undated-report")
+
+
+@pytest.mark.parametrize("organisation_id", ["land-a", "land-b"])
+def test_a_party_to_more_agreements_than_index_rows_is_counted_by_the_index_years(organisation_id: str) -> None:
+    whole = Queries(load(FIXTURE_DATA)).organisation(organisation_id)
+    split_q = Queries(load(FIXTURE_DATA), index_rows=1)
+    split = split_q.organisation(organisation_id)
+    assert whole.party_years is None and len(whole.party) > 1
+    assert split.party_years is not None
+    table = split_q.table("agreements")
+    listed = [a for a in whole.party if a.id in {r.record.id for r in table.rows}]
+    # Every agreement of the index it is a party to is counted once, on its row's year page;
+    # the agreements mentioned for context (not in the index) are still listed by name.
+    assert split.party_years.total == len(listed) == sum(y.count for y in split.party_years.years)
+    expected = {}
+    for row in table.rows:
+        if row.record in listed:
+            expected[row.group] = expected.get(row.group, 0) + 1
+    assert {y.src_uri: y.count for y in split.party_years.years} == {
+        f"agreements/{group}.md": n for group, n in expected.items()
+    }
+    assert [y.src_uri for y in split.party_years.years] == [
+        f"agreements/{g}.md" for g in table.groups if g in expected
+    ]
+    assert split.party == [a for a in whole.party if a not in listed]
+    # The filter the year pages read from the address: the party's name as the Parties column shows it.
+    record = split_q.data.organisations[organisation_id]
+    assert split.party_years.query == "parties=" + record.label.replace(" ", "+")
+    assert any(record.label in row.cells[3].values for row in table.rows)
+
+
+def test_signatures_for_an_organisation_beyond_index_rows_are_counted_by_person() -> None:
+    data = load(FIXTURE_DATA)
+    for organisation_id in data.organisations:
+        whole = Queries(data).organisation(organisation_id)
+        few = Queries(data, index_rows=len(whole.signed_for)).organisation(organisation_id)
+        assert few.signed_for == whole.signed_for and few.signers == []
+        if not whole.signed_for:
+            continue
+        many = Queries(data, index_rows=len(whole.signed_for) - 1).organisation(organisation_id)
+        assert many.signed_for == []
+        counted = {x.person.id: x.count for x in many.signers}
+        expected: dict[str, int] = {}
+        for s in whole.signed_for:
+            expected[s.person.id] = expected.get(s.person.id, 0) + 1
+        assert counted == expected
+        assert [x.count for x in many.signers] == sorted(counted.values(), reverse=True)

@@ -82,7 +82,10 @@ class Queries:
         return views.organisations.organisations(self.ix)
 
     def organisation(self, organisation_id: str) -> views.organisations.OrganisationView:
-        return views.organisations.organisation(self.ix, organisation_id)
+        # A party to more agreements than index_rows: counted by the index's years.
+        return views.organisations.organisation(
+            self.ix, organisation_id, self.index_rows, lambda: self.table("agreements")
+        )
 
     def sources(self) -> views.sources.SourcesView:
         return views.sources.sources(self.ix)

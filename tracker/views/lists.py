@@ -70,7 +70,7 @@ class Listing:
 
 def is_split(table: t.Table, index_rows: int) -> bool:
     """Split where the table has a date to split by and more rows than ``index_rows``."""
-    return bool(table.rule) and len(table.rows) > index_rows
+    return table.is_split(index_rows)
 
 
 def groups(table: t.Table) -> list[Group]:

@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
+from urllib.parse import urlencode
 
 from ..dates import PartialDate
 from ..models import Agreement, Figure, Organisation, Person, Role, Source, label
+from ..urls import index_src_uri, list_group_src_uri
 from . import table as t
 from .base import Appearance, Index, Names, Signed, names
 
@@ -19,13 +23,47 @@ class PersonRoles:
 
 
 @dataclass(frozen=True)
+class YearCount:
+    """How many of an organisation's agreements fall on one page of the split agreements index."""
+
+    label: str  # "2024", or "Undated"
+    count: int
+    src_uri: str  # that page: agreements/2024.md
+
+
+@dataclass(frozen=True)
+class PartyYears:
+    """An organisation party to more agreements than an index lists whole (the plugin's
+    ``index_rows``; a state party to every agreement): its page counts them by the year the
+    agreements index files them under, each year leading to that year's page of the index
+    filtered to this party, instead of listing thousands of rows."""
+
+    total: int
+    rule: str  # how the index files an agreement under a year
+    index_src_uri: str  # agreements/index.md
+    query: str  # the index's filter for this party, as tracker.js reads it: "parties=Singapore"
+    years: list[YearCount]  # latest first, undated last
+
+
+@dataclass(frozen=True)
+class SignerCount:
+    person: Person
+    count: int
+
+
+@dataclass(frozen=True)
 class OrganisationView:
     record: Organisation
     names: Names  # its other names (aliases), near-duplicates folded
     country: Organisation | None  # None for a state, whose country is itself
     parent: Organisation | None
+    # Every agreement it is a party to; above index_rows, only those the agreements index
+    # does not list (mentioned for context), the others counted in party_years.
     party: list[Agreement]
+    party_years: PartyYears | None
+    # Every signature for it; above index_rows, none, and signers counts them by person.
     signed_for: list[Signed]
+    signers: list[SignerCount]
     people: list[PersonRoles]
     nationals: list[Person]
     events: list[Appearance]
@@ -49,9 +87,23 @@ class OrganisationsView:
     groups: list[KindGroup]
 
 
-def organisation(ix: Index, organisation_id: str) -> OrganisationView:
+def organisation(
+    ix: Index, organisation_id: str, index_rows: int, agreements_table: Callable[[], t.Table]
+) -> OrganisationView:
+    """``agreements_table`` gives the agreements index's table (worked out once per build)."""
     o = ix.organisations[organisation_id]
     seen = ix.appearances[o.id]
+    party, party_years = seen.party, None
+    if len(party) > index_rows and agreements_table().is_split(index_rows):
+        party_years = _party_years(o, agreements_table())
+        listed = {id(row.record) for row in agreements_table().rows}
+        party = [a for a in party if id(a) not in listed]
+    signed_for, signers = seen.signed_for, []
+    if len(signed_for) > index_rows:
+        counts = Counter(s.person.id for s in signed_for)
+        firsts = {s.person.id: s.person for s in reversed(signed_for)}
+        signers = [SignerCount(firsts[pid], n) for pid, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        signed_for = []
     people: dict[str, PersonRoles] = {}
     for held in seen.people:
         people.setdefault(held.person.id, PersonRoles(held.person, [])).roles.append(held.role)
@@ -60,8 +112,10 @@ def organisation(ix: Index, organisation_id: str) -> OrganisationView:
         names=names(o.name, o.aliases),
         country=ix.organisations[o.country] if o.country and o.country != o.id else None,
         parent=ix.organisations[o.parent] if o.parent else None,
-        party=seen.party,
-        signed_for=seen.signed_for,
+        party=party,
+        party_years=party_years,
+        signed_for=signed_for,
+        signers=signers,
         people=list(people.values()),
         nationals=[p for p in seen.nationals if p.id not in people],
         events=sorted(seen.events, key=lambda x: x.event.when),
@@ -73,6 +127,17 @@ def organisation(ix: Index, organisation_id: str) -> OrganisationView:
         attributed=seen.attributed,
         figures=seen.figures,
     )
+
+
+def _party_years(o: Organisation, table: t.Table) -> PartyYears:
+    counts: Counter[str] = Counter(row.group for row in table.rows if o.id in getattr(row.record, "parties", ()))
+    years = [
+        YearCount("Undated" if key == t.UNDATED else key, counts[key], list_group_src_uri(table.collection, key))
+        for key in table.groups
+        if counts[key]
+    ]
+    query = urlencode({"parties": o.label})
+    return PartyYears(sum(counts.values()), table.rule, index_src_uri(table.collection), query, years)
 
 
 def organisations(ix: Index) -> OrganisationsView:

@@ -105,6 +105,10 @@ class Table:
         undated = [UNDATED] if any(r.group == UNDATED for r in self.rows) else []
         object.__setattr__(self, "groups", [*years, *undated])
 
+    def is_split(self, index_rows: int) -> bool:
+        """Split by year where the table has a date to split by and more rows than ``index_rows``."""
+        return bool(self.rule) and len(self.rows) > index_rows
+
     @property
     def filters(self) -> str:
         """The names of the filtered columns, as the page's ``data-tk-list`` lists them."""
