@@ -37,7 +37,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.meta import get_data
 
-from . import export, incremental, urls
+from . import export, incremental, render, urls
 from .dataset import Dataset
 from .jinja_cache import CACHE
 from .load import DataError, load, stamp
@@ -72,6 +72,10 @@ class TrackerConfig(base.Config):
     # search every record through /api/v1/lists/<collection>.json (README, "Lists that sort
     # and filter"). At most this many, the index is one table, as it is without the option.
     index_rows = c.Type(int, default=INDEX_ROWS)
+    # A build of at least this many data files (about one page each) renders its generated
+    # pages in a second process while MkDocs converts pages to HTML in its own
+    # (tracker/render.py; README, "Performance", has the measurement). 0: never.
+    parallel_pages = c.Type(int, default=render.PARALLEL_PAGES)
 
 
 class TrackerPlugin(BasePlugin[TrackerConfig]):
@@ -96,6 +100,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         self._loader = incremental.Loader()  # the data, reading again only what changed
         self._exports = incremental.Exports()  # the data files, from each record's kept pieces
         self._started = 0.0
+        self._pool: render.RenderPool | None = None  # a full build's second process
         self._reset_build()
 
     def _reset_build(self) -> None:
@@ -181,12 +186,14 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         # on_post_build): the staged build is thrown away and the last good site stays. The
         # preview's next build is a full one: this one may have written part of the site.
         self._discard()
+        self._close_pool()
         self._state.forget()
         self._reset_build()
 
     # After the search plugin's (priority 0), whose index the preview's builds complete.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._close_pool()
         if self.incremental:
             self._finish_preview(config)
         self._built = True
@@ -195,6 +202,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         if self._built:
             self._publish()
         self._discard()
+        self._close_pool()
         _BUILD_LOG.removeFilter(self._dirty_warning)
 
     # -- the data -----------------------------------------------------------------------------
@@ -208,6 +216,21 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         now = stamp(folder)
         if now == self._stamp and not self.problems:
             return
+        self._close_pool()
+        if self.command == "build" and 0 < self.config.parallel_pages <= len(now):
+            # Started before the data is read here: the worker reads it at the same time.
+            self._pool = render.RenderPool(
+                render.Settings(
+                    config.config_file_path,
+                    {
+                        "site_url": config.site_url,
+                        "use_directory_urls": config.use_directory_urls,
+                        "docs_dir": config.docs_dir,
+                    },
+                    dict(self.config),
+                    now,
+                )
+            )
         try:
             # The preview reads again only the files that changed (tracker/incremental.py).
             self.data = self._loader.load(folder, now) if self.incremental else load(folder)
@@ -221,6 +244,18 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         self._stamp, self.problems = now, []
         self.queries = Queries(self.data, self.config.index_rows)
 
+    @property
+    def data_stamp(self) -> tuple:
+        """The data files as the data was last read (load.stamp)."""
+        return self._stamp
+
+    def _close_pool(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            if self._pool.rendered:
+                log.info(f"{self._pool.rendered} pages rendered in a second process")
+            self._pool = None
+
     # -- pages and files ----------------------------------------------------------------------
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -229,13 +264,19 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         macros.env.bytecode_cache = CACHE
         # A global, which the macros of common.j2 (imported without a page's context) see:
         # "Cite this page" names the dataset's version (the build's date and git commit).
-        macros.env.globals["dataset_version"] = export.dataset_version(self.data_dir(config))
-        macros.env.globals["corrections"] = self.config.corrections
+        env_globals = {
+            "dataset_version": export.dataset_version(self.data_dir(config)),
+            "corrections": self.config.corrections,
+        }
+        macros.env.globals.update(env_globals)
         self._generated = {}
         for page in pages(self.queries):
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content=front_matter(page), inclusion=inclusion))
             self._generated[page.src_uri] = page
+        if self._pool is not None:
+            # In the order MkDocs builds them: the order they were added in.
+            self._pool.submit(list(self._generated), env_globals)
         site_url = config.site_url or "/"
         # A renamed record's old addresses (renamed_from) lead to its page.
         for path, page_html in redirects(self.queries, site_url).items():
@@ -270,26 +311,43 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         if spec is None:
             return markdown
         rendered = self._stash.pop(spec.src_uri, None)
+        if rendered is None and self._pool is not None:
+            rendered = self._from_pool(spec)
         if rendered is None:
             rendered = self._render(spec, page, config)
         if self.incremental:
             self._remember_page(spec.src_uri, front_matter(spec), rendered)
         return rendered
 
-    def _render(self, spec: Page, page: MkDocsPage, config: MkDocsConfig) -> str:
+    def render_page(self, spec: Page, page: MkDocsPage, config: MkDocsConfig) -> str:
+        """The page's Markdown, from its template (render.py's worker calls this too)."""
         macros: Any = config.plugins["macros"]
         # What mkdocs-macros gives a page's template: its variables, the page's metadata by
         # name, and the page. Jinja keeps each template compiled in the environment.
         variables = {**macros.variables, **page.meta, "page": page}
+        return macros.env.get_template(spec.template).render(**variables)
+
+    def _render(self, spec: Page, page: MkDocsPage, config: MkDocsConfig) -> str:
         try:
-            return macros.env.get_template(spec.template).render(**variables)
+            return self.render_page(spec, page, config)
         except Exception as err:  # noqa: BLE001 (any error is the page's)
-            message = f"rendering {spec.src_uri} failed: {template_error(err)}"
-            if self.command == "serve":
-                # The preview keeps serving: the page says what broke instead of a stuck tab.
-                print(message, file=sys.stderr)
-                return f"# Template error\n\n```\n{message}\n```\n"
-            raise PluginError(message) from None
+            return self._render_failed(spec, template_error(err))
+
+    def _render_failed(self, spec: Page, error: str) -> str:
+        message = f"rendering {spec.src_uri} failed: {error}"
+        if self.command == "serve":
+            # The preview keeps serving: the page says what broke instead of a stuck tab.
+            print(message, file=sys.stderr)
+            return f"# Template error\n\n```\n{message}\n```\n"
+        raise PluginError(message) from None
+
+    def _from_pool(self, spec: Page) -> str | None:
+        assert self._pool is not None
+        result = self._pool.result(spec.src_uri)
+        if result is None:
+            return None
+        status, text = result
+        return text if status == "ok" else self._render_failed(spec, text)
 
     # After mkdocs-macros (priority 0): what it made of a hand-written page (the home page and
     # the Data page read the data).
