@@ -73,6 +73,26 @@ class SourceView:
     count: int
 
 
+def fact_count(ix: Index, source_id: str) -> int:
+    """How many facts ``facts_of`` lists, without writing them out (the sources index counts
+    them for every source; writing each out took 0.3 s of every build at 10,000 records)."""
+    held = ix.accounts
+    count = 0
+    shown: set[int] = set()
+    for fact in ix.cited_by(source_id):
+        if isinstance(fact, StatementFact) and id(fact.statement) in held:
+            milestone = held[id(fact.statement)][1]
+        elif isinstance(fact, MilestoneFact):
+            milestone = fact.milestone
+        else:
+            count += 1
+            continue
+        if id(milestone) not in shown:
+            shown.add(id(milestone))
+            count += 1
+    return count
+
+
 def facts_of(ix: Index, source_id: str) -> list[Said]:
     """Every fact citing the source, each once: a milestone's account citing it is shown as
     that milestone, in this source's words, where the milestone itself comes."""
@@ -125,7 +145,7 @@ def source(ix: Index, source_id: str) -> SourceView:
 
 def sources(ix: Index) -> SourcesView:
     ordered = sorted(ix.sources.values(), key=lambda s: (s.date or PartialDate(9999), s.title))
-    return SourcesView([SourceCount(s, len(facts_of(ix, s.id))) for s in ordered])
+    return SourcesView([SourceCount(s, fact_count(ix, s.id)) for s in ordered])
 
 
 def _dated(s: Source) -> t.Cell:
