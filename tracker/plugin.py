@@ -253,7 +253,8 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         if self._pool is not None:
             self._pool.close()
             if self._pool.rendered:
-                log.info(f"{self._pool.rendered} pages rendered in a second process")
+                pool = self._pool
+                log.info(f"{pool.rendered} pages rendered in a second process (waited {pool.waited:.2f} s for them)")
             self._pool = None
 
     # -- pages and files ----------------------------------------------------------------------

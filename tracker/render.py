@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -56,6 +57,7 @@ class RenderPool:
         self._pending: dict[str, Future[dict[str, Result]]] = {}
         self._broken = False
         self.rendered = 0  # pages the build took from the worker
+        self.waited = 0.0  # seconds the build spent waiting for them
 
     def submit(self, uris: list[str], globals_: dict[str, Any]) -> None:
         """Ask for these pages, in the order the build will need them."""
@@ -71,12 +73,15 @@ class RenderPool:
         future = self._pending.pop(uri, None)
         if future is None or self._broken:
             return None
+        started = time.perf_counter()
         try:
             result = future.result()[uri]
         except Exception as err:  # noqa: BLE001 (the worker did not start, or died)
             self._broken = True
             log.info(f"The second process could not render pages ({type(err).__name__}: {err}); rendering in this one")
             return None
+        finally:
+            self.waited += time.perf_counter() - started
         self.rendered += 1
         return result
 
