@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -23,26 +24,43 @@ from test_contributing import free_port
 
 EPOCH = "1700000000"  # both sides stamp the same build date (sitemap.xml.gz, calendar, pages)
 
-# A clean full build, as `mkdocs serve` without --dirty makes it (same serve URL, same plugins,
-# same command), into a new folder. With a last good data folder, the preview's state after an
-# invalid edit: the last good data shown, the problems of the data as it is now.
+# Clean full builds, as `mkdocs serve` without --dirty makes them (same serve URL, same
+# plugins, same command), each of a copy of the data as it was after an edit, into a new
+# folder; one process makes them all, one after another, as `mkdocs serve` would. With a last
+# good data folder, the preview's state after an invalid edit: the last good data shown, the
+# problems of the data as it is now.
 REFERENCE = """
-import logging, sys
+import json, os, shutil, sys
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from tracker.load import load
 from tracker.queries import Queries
-out, serve_url, good = sys.argv[1], sys.argv[2], sys.argv[3]
-config = load_config("mkdocs.yml", site_dir=out)
-config.site_url = serve_url
-config.plugins.on_startup(command="serve", dirty=False)
-if good:
-    tracker = config.plugins["tracker"]
-    tracker.data = load(good)
-    tracker.queries = Queries(tracker.data, tracker.config.index_rows)
-    tracker.problems = ["not read yet"]
-build(config, serve_url=serve_url)
+serve_url, folder = sys.argv[1], os.environ["TRACKER_DATA"]
+for out, data, good in json.loads(sys.argv[2]):
+    # Copied back where the preview read it: a problem's message names the file's path.
+    shutil.rmtree(folder)
+    shutil.copytree(data, folder)
+    config = load_config("mkdocs.yml", site_dir=out)
+    config.site_url = serve_url
+    config.plugins.on_startup(command="serve", dirty=False)
+    if good:
+        tracker = config.plugins["tracker"]
+        tracker.data = load(good)
+        tracker.queries = Queries(tracker.data, tracker.config.index_rows)
+        tracker.problems = ["not read yet"]
+    build(config, serve_url=serve_url)
+    config.plugins.on_shutdown()
 """
+
+
+@dataclass
+class Snapshot:
+    """What the preview served after an edit, and the data it was built from."""
+
+    name: str
+    site: dict[str, bytes | None]
+    data: Path
+    good: Path | None
 
 
 class Preview:
@@ -72,7 +90,7 @@ class Preview:
         )
         self.wait_for(lambda: "Serving on" in self.text(), 120)
         [self.site] = serve_tmp.glob("mkdocs_*")
-        self.references = 0
+        self.snapshots: list[Snapshot] = []
 
     def text(self) -> str:
         return self.log.read_text(errors="replace")
@@ -94,17 +112,27 @@ class Preview:
         before, start = self.builds(), len(self.text())
         change()
         self.wait_for(lambda: self.builds() > before and shows(self.site))
-        # Settle: one edit of several files may cause a second build.
-        time.sleep(1.5)
+        # Settle: an edit MkDocs sees in two polls (every 0.5 s) may cause a second build.
+        time.sleep(0.7)
         self.wait_for(lambda: self.text().count("Building documentation") == self.builds())
         assert "Aborted" not in self.text()[start:], self.text()[start:]
         return self.text()[start:]
 
-    def reference(self, good: Path | None = None) -> Path:
-        self.references += 1
-        out = self.tmp / f"reference-{self.references}"
+    def snapshot(self, name: str, good: Path | None = None) -> None:
+        """Keep the site the preview serves now, and a copy of the data, for check_snapshots."""
+        data = self.tmp / f"data-{len(self.snapshots)}"
+        shutil.copytree(self.data, data)
+        self.snapshots.append(Snapshot(name, tree(self.site), data, good))
+
+    def check_snapshots(self) -> None:
+        """Each kept site is, byte for byte, the full build of the data it was built from.
+        Stops the preview first: the data folder is given each kept data in turn."""
+        self.stop()
+        jobs = [
+            (str(self.tmp / f"reference-{i}"), str(s.data), str(s.good or "")) for i, s in enumerate(self.snapshots)
+        ]
         result = subprocess.run(
-            [sys.executable, "-c", REFERENCE, str(out), self.url, str(good or "")],
+            [sys.executable, "-c", REFERENCE, self.url, json.dumps(jobs)],
             cwd=ROOT,
             env=self.env,
             capture_output=True,
@@ -112,9 +140,12 @@ class Preview:
             check=False,
         )
         assert result.returncode == 0, result.stderr
-        return out
+        for (out, _, _), snap in zip(jobs, self.snapshots, strict=True):
+            assert_same_site(snap.site, Path(out), snap.name)
 
     def stop(self) -> None:
+        if self.server.poll() is not None:
+            return
         self.server.send_signal(signal.SIGINT)
         try:
             self.server.wait(timeout=20)
@@ -128,13 +159,13 @@ def tree(folder: Path) -> dict[str, bytes | None]:
     return {str(p.relative_to(folder)): (p.read_bytes() if p.is_file() else None) for p in sorted(folder.rglob("*"))}
 
 
-def assert_same_site(served: Path, reference: Path) -> None:
-    ours, full = tree(served), tree(reference)
+def assert_same_site(ours: dict[str, bytes | None], reference: Path, after: str) -> None:
+    full = tree(reference)
     missing, extra = sorted(full.keys() - ours.keys()), sorted(ours.keys() - full.keys())
     differ = sorted(k for k in ours.keys() & full.keys() if ours[k] != full[k])
     assert (missing, extra, differ) == ([], [], []), (
-        f"the preview's site differs from a full build: missing {missing[:20]}, extra {extra[:20]}, "
-        f"different {differ[:20]}"
+        f"after {after}, the preview's site differs from a full build: missing {missing[:20]}, "
+        f"extra {extra[:20]}, different {differ[:20]}"
     )
 
 
@@ -186,7 +217,7 @@ cite: [alpha-report]
 
 def test_every_kind_of_edit_gives_the_site_a_full_build_gives(preview: Preview) -> None:
     data, site = preview.data, preview.site
-    assert_same_site(site, preview.reference())
+    preview.snapshot("the first build")
     edits: list[tuple[str, Callable[[], None], Callable[[Path], bool]]] = [
         (
             "a summary",
@@ -227,7 +258,7 @@ def test_every_kind_of_edit_gives_the_site_a_full_build_gives(preview: Preview) 
     counts = {}
     for name, change, shows in edits:
         log = preview.edit(change, shows)
-        assert_same_site(site, preview.reference())
+        preview.snapshot(name)
         counts[name] = rebuilt(log)
         assert counts[name], f"{name}: no incremental build in the log:\n{log}"
     if "TRACKER_INDEX_ROWS" in preview.env:
@@ -258,9 +289,11 @@ def test_every_kind_of_edit_gives_the_site_a_full_build_gives(preview: Preview) 
     shutil.copytree(data, good)
     path = data / "agreements" / "harbour-mou.yml"
     preview.edit(replace(path, "kind: mou", "kind: moe"), lambda s: "tk-problems" in page(s, "about"))
-    assert_same_site(site, preview.reference(good))
+    preview.snapshot("an invalid edit", good)
     preview.edit(replace(path, "kind: moe", "kind: mou"), lambda s: "tk-problems" not in page(s, "about"))
-    assert_same_site(site, preview.reference())
+    preview.snapshot("its fix")
+    # Built after the edits, one process for them all.
+    preview.check_snapshots()
 
 
 def test_data_files_put_together_from_kept_pieces_are_the_data_files(tmp_path: Path) -> None:

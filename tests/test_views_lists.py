@@ -172,7 +172,8 @@ def test_a_party_to_more_agreements_than_index_rows_is_counted_by_the_index_year
     whole = Queries(load(FIXTURE_DATA)).organisation(organisation_id)
     split_q = Queries(load(FIXTURE_DATA), index_rows=1)
     split = split_q.organisation(organisation_id)
-    assert whole.party_years is None and len(whole.party) > 1
+    assert whole.party_years is None
+    assert len(whole.party) > 1
     assert split.party_years is not None
     table = split_q.table("agreements")
     listed = [a for a in whole.party if a.id in {r.record.id for r in table.rows}]
@@ -186,9 +187,7 @@ def test_a_party_to_more_agreements_than_index_rows_is_counted_by_the_index_year
     assert {y.src_uri: y.count for y in split.party_years.years} == {
         f"agreements/{group}.md": n for group, n in expected.items()
     }
-    assert [y.src_uri for y in split.party_years.years] == [
-        f"agreements/{g}.md" for g in table.groups if g in expected
-    ]
+    assert [y.src_uri for y in split.party_years.years] == [f"agreements/{g}.md" for g in table.groups if g in expected]
     assert split.party == [a for a in whole.party if a not in listed]
     # The filter the year pages read from the address: the party's name as the Parties column shows it.
     record = split_q.data.organisations[organisation_id]
@@ -201,7 +200,8 @@ def test_signatures_for_an_organisation_beyond_index_rows_are_counted_by_person(
     for organisation_id in data.organisations:
         whole = Queries(data).organisation(organisation_id)
         few = Queries(data, index_rows=len(whole.signed_for)).organisation(organisation_id)
-        assert few.signed_for == whole.signed_for and few.signers == []
+        assert few.signed_for == whole.signed_for
+        assert few.signers == []
         if not whole.signed_for:
             continue
         many = Queries(data, index_rows=len(whole.signed_for) - 1).organisation(organisation_id)
