@@ -218,7 +218,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
             return
         self._close_pool()
         if self.command == "build" and 0 < self.config.parallel_pages <= len(now):
-            # Started before the data is read here: the worker reads it at the same time.
+            # Its process starts when the first pages are asked of it (on_files), and reads the data again.
             self._pool = render.RenderPool(
                 render.Settings(
                     config.config_file_path,
