@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from browser import CHROMIUM_ARGS, chromium_path, serve
@@ -32,12 +33,16 @@ def mkdocs_build(
     )
 
 
-@pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("fixture-site")
-    result = mkdocs_build(out)
+def built_site(out: Path, **how: Any) -> Path:
+    """``out``, built by ``mkdocs_build(out, **how)``, which must succeed (for fixtures)."""
+    result = mkdocs_build(out, **how)
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built_site(tmp_path_factory.mktemp("fixture-site"))
 
 
 @pytest.fixture
@@ -72,10 +77,7 @@ def base_url(fixture_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from the real data/ (search ranking, phone layouts at real sizes)."""
-    out = tmp_path_factory.mktemp("real-site")
-    result = mkdocs_build(out, data=ROOT / "data")
-    assert result.returncode == 0, result.stderr
-    return out
+    return built_site(tmp_path_factory.mktemp("real-site"), data=ROOT / "data")
 
 
 @pytest.fixture(scope="session")
@@ -91,10 +93,7 @@ SPLIT = {"TRACKER_INDEX_ROWS": "1"}
 
 @pytest.fixture(scope="session")
 def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("split-site")
-    result = mkdocs_build(out, env=SPLIT)
-    assert result.returncode == 0, result.stderr
-    return out
+    return built_site(tmp_path_factory.mktemp("split-site"), env=SPLIT)
 
 
 @pytest.fixture(scope="session")

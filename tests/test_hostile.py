@@ -13,7 +13,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from browser import serve
-from conftest import FIXTURE_DATA, mkdocs_build
+from conftest import FIXTURE_DATA, built_site
 from hostile import HOSTILE_URL, PAYLOADS, hostile_copy, shown
 from icalendar import Calendar
 from lxml import etree
@@ -29,10 +29,7 @@ def hostile_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def hostile_site(hostile_data: Path) -> Path:
-    out = hostile_data.parent / "site"
-    result = mkdocs_build(out, data=hostile_data)
-    assert result.returncode == 0, result.stderr
-    return out
+    return built_site(hostile_data.parent / "site", data=hostile_data)
 
 
 @pytest.fixture(scope="module")
@@ -157,9 +154,7 @@ def test_the_policy_stops_a_script_that_escaping_missed(fixture_site: Path, tmp_
 
 @pytest.fixture(scope="module")
 def hostile_split_url(hostile_data: Path) -> Iterator[str]:
-    out = hostile_data.parent / "split-site"
-    result = mkdocs_build(out, data=hostile_data, env={"TRACKER_INDEX_ROWS": "1"})
-    assert result.returncode == 0, result.stderr
+    out = built_site(hostile_data.parent / "split-site", data=hostile_data, env={"TRACKER_INDEX_ROWS": "1"})
     with serve(out) as url:
         yield url
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURE_DATA, mkdocs_build
+from conftest import FIXTURE_DATA, built_site, mkdocs_build
 
 from tracker import load as load_module
 from tracker.load import DataError, load
@@ -37,9 +37,7 @@ def digest(site: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def good_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    out = tmp_path_factory.mktemp("good") / "site"
-    result = mkdocs_build(out, env={"SOURCE_DATE_EPOCH": "1700000000"})
-    assert result.returncode == 0, result.stderr
+    out = built_site(tmp_path_factory.mktemp("good") / "site", env={"SOURCE_DATE_EPOCH": "1700000000"})
     return out, digest(out)
 
 

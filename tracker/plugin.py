@@ -250,12 +250,12 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         return self._stamp
 
     def _close_pool(self) -> None:
-        if self._pool is not None:
-            self._pool.close()
-            if self._pool.rendered:
-                pool = self._pool
-                log.info(f"{pool.rendered} pages rendered in a second process (waited {pool.waited:.2f} s for them)")
-            self._pool = None
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        pool.close()
+        if pool.rendered:
+            log.info(f"{pool.rendered} pages rendered in a second process (waited {pool.waited:.2f} s for them)")
 
     # -- pages and files ----------------------------------------------------------------------
 

@@ -30,6 +30,12 @@ def page_path(record: Located) -> str:
     return f"{record.collection}/{record.id}/"
 
 
+def root_path(page_url: str) -> str:
+    """From a page (its URL, ``sectors/``) back to the site's root: ``../``; ``""`` from the
+    home page. For the HTML links a template writes itself, which MkDocs does not rewrite."""
+    return "../" * page_url.count("/")
+
+
 def page_url(record: Located, site_url: str) -> str:
     """The page's absolute address (a permalink): ``site_url`` ends with a slash."""
     return f"{site_url}{page_path(record)}"

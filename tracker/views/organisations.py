@@ -100,9 +100,10 @@ def organisation(
         party = [a for a in party if id(a) not in listed]
     signed_for, signers = seen.signed_for, []
     if len(signed_for) > index_rows:
+        # Most signatures first, then by id.
         counts = Counter(s.person.id for s in signed_for)
-        firsts = {s.person.id: s.person for s in reversed(signed_for)}
-        signers = [SignerCount(firsts[pid], n) for pid, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        by_id = {s.person.id: s.person for s in signed_for}
+        signers = [SignerCount(by_id[i], n) for i, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
         signed_for = []
     people: dict[str, PersonRoles] = {}
     for held in seen.people:
