@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_DATA, ROOT, mkdocs_build
-from mkdocs.utils import yaml_load
+from mkdocs.utils import get_relative_url, yaml_load
 
 from tracker import urls
 from tracker.load import load
@@ -102,6 +102,13 @@ def test_urls_of_a_record(q: Queries) -> None:
     assert urls.page_path(record) == "people/quill-marlow/"
     assert urls.page_url(record, "https://example.org/tracker/") == "https://example.org/tracker/people/quill-marlow/"
     assert urls.json_path(record) == "people/quill-marlow.json"
+
+
+@pytest.mark.parametrize("page_url", ["", "sources/", "sources/alpha-report/", "agreements/2021/", "404.html", "a/b/c/"])
+@pytest.mark.parametrize("path", ["sources/alpha-report/", "sources/", "years/2021/", "", "agreements/x.json"])
+def test_links_written_as_html_are_the_addresses_mkdocs_writes(path: str, page_url: str) -> None:
+    """Long lists are written as HTML with the very addresses MkDocs gives Markdown links."""
+    assert urls.relative(path, page_url) == get_relative_url(path, page_url)
 
 
 def test_the_navigation_lists_every_collection() -> None:

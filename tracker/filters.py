@@ -7,7 +7,7 @@ from .dates import PartialDate
 from .markup import attr, text
 from .models import Record, Source
 from .models import label as _label
-from .urls import json_path, page_path, root_path, src_uri
+from .urls import href, json_path, page_path, relative, root_path, src_uri
 from .views.base import LASTING, status_since
 
 
@@ -158,7 +158,11 @@ FILTERS = {
     "data_link": data_link,
     # A record's page from the site's root (for HTML links MkDocs does not rewrite: the SVGs).
     "page_path": page_path,
-    "root_path": root_path,  # {{ page.url|root_path }}: the way back from the page to the root
+    "root_path": root_path,
+    # {{ record|href(page.url) }}, {{ "years/2024/"|relative(page.url) }}: an address written
+    # into HTML as MkDocs writes a Markdown link's (for long lists written as HTML).
+    "href": href,
+    "relative": relative,  # {{ page.url|root_path }}: the way back from the page to the root
     "src_uri": src_uri,
     "schema_type": schema_type,
     "bibtex": bibtex,
