@@ -104,7 +104,9 @@ def test_urls_of_a_record(q: Queries) -> None:
     assert urls.json_path(record) == "people/quill-marlow.json"
 
 
-@pytest.mark.parametrize("page_url", ["", "sources/", "sources/alpha-report/", "agreements/2021/", "404.html", "a/b/c/"])
+@pytest.mark.parametrize(
+    "page_url", ["", "sources/", "sources/alpha-report/", "agreements/2021/", "404.html", "a/b/c/"]
+)
 @pytest.mark.parametrize("path", ["sources/alpha-report/", "sources/", "years/2021/", "", "agreements/x.json"])
 def test_links_written_as_html_are_the_addresses_mkdocs_writes(path: str, page_url: str) -> None:
     """Long lists are written as HTML with the very addresses MkDocs gives Markdown links."""

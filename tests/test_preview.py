@@ -230,6 +230,14 @@ def test_every_kind_of_edit_gives_the_site_a_full_build_gives(preview: Preview) 
             lambda s: "Memorandum on river pilots" in page(s, "agreements/harbour-mou"),
         ),
         (
+            # Shown in the rows of other records (an agreement's parties, an organisation's
+            # country) that did not change: rows kept from the last build (views.table.KeptRows)
+            # must not keep the old name.
+            "a name other records' rows show",
+            replace(data / "organisations" / "land-a.yml", "name: Republic of Landa", "name: Commonwealth of Landa"),
+            lambda s: "Commonwealth of Landa" in page(s, "agreements"),
+        ),
+        (
             "a date that moves an event to another year",
             replace(data / "events" / "harbour-talks.yml", "date: 2021-06", "date: 2019-03"),
             lambda s: (s / "years" / "2019" / "index.html").exists(),

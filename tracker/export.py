@@ -25,7 +25,7 @@ from .dates import PartialDate
 from .models import COLLECTIONS, Agreement, Record, label
 from .queries import Entry, Queries
 from .urls import json_path, list_json_path, page_url
-from .views.table import as_data
+from .views.table import Table, as_data
 
 T = TypeVar("T")
 
@@ -220,8 +220,11 @@ def json_files(data: Dataset, site_url: str, pieces: Pieces | None = None) -> di
 def list_files(queries: Queries) -> dict[str, str]:
     """The rows of each index split by year (``/api/v1/lists/agreements.json``), as its pages
     show them, for tracker.js to filter and sort over every record (views/table.py)."""
-    head = {"schema_version": SCHEMA_VERSION, "licence": LICENCE}
-    return {list_json_path(table.collection): _json({**head, **as_data(table)}) for table in queries.split_tables()}
+    return {list_json_path(table.collection): list_file(table) for table in queries.split_tables()}
+
+
+def list_file(table: Table) -> str:
+    return _json({"schema_version": SCHEMA_VERSION, "licence": LICENCE, **as_data(table)})
 
 
 # -- CSV ------------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ from .models import Record
 from .pages import Page, missing_from_nav, pages
 from .queries import Queries
 from .views.lists import INDEX_ROWS, TABLES
+from .views.table import KeptRows
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
 log = logging.getLogger("mkdocs.plugins.tracker")
@@ -99,6 +100,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         self._builds = 0
         self._loader = incremental.Loader()  # the data, reading again only what changed
         self._exports = incremental.Exports()  # the data files, from each record's kept pieces
+        self._kept_rows = KeptRows()  # the index tables' rows, used again where still exact
         self._started = 0.0
         self._pool: render.RenderPool | None = None  # a full build's second process
         self._reset_build()
@@ -242,7 +244,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
             self.problems = [str(p) for p in err.problems]
             return
         self._stamp, self.problems = now, []
-        self.queries = Queries(self.data, self.config.index_rows)
+        self.queries = Queries(self.data, self.config.index_rows, self._kept_rows if self.incremental else None)
 
     @property
     def data_stamp(self) -> tuple:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from .. import filters
 from ..models import Agreement, Event, Figure, Milestone, Organisation, Sector, label
@@ -98,23 +99,25 @@ def _step(m: Milestone | None) -> t.Cell:
     return t.date(filters.when(m), m.when, m.derived) if m else t.Cell()
 
 
+def _row(ix: Index, a: Agreement) -> t.Row:
+    signed = first_step(a, "signed")
+    year = signed.when if signed else min((m.when for m in a.milestones), default=None)
+    cells = (
+        t.link(a),
+        t.text(label(a.kind, "agreement.kind")),
+        t.text(label(a.status.value, "status.value")),
+        t.links(ix.records(Organisation, a.parties)),
+        t.links(ix.records(Sector, a.sectors)),
+        _step(signed),
+        _step(first_step(a, "entered-into-force")),
+    )
+    return t.Row(a, cells, t.group_of(year))
+
+
 def table(ix: Index) -> t.Table:
     """The index's table: one row per agreement (context ones are listed apart), on the page
     of the year it was signed, or, not signed, of its first recorded step."""
-    rows = []
-    for a in agreements(ix).main:
-        signed = first_step(a, "signed")
-        year = signed.when if signed else min((m.when for m in a.milestones), default=None)
-        cells = (
-            t.link(a),
-            t.text(label(a.kind, "agreement.kind")),
-            t.text(label(a.status.value, "status.value")),
-            t.links(ix.records(Organisation, a.parties)),
-            t.links(ix.records(Sector, a.sectors)),
-            _step(signed),
-            _step(first_step(a, "entered-into-force")),
-        )
-        rows.append(t.Row(a, cells, t.group_of(year)))
+    rows = [t.row(ix.kept_rows, ix.data, a, partial(_row, ix, a)) for a in agreements(ix).main]
     return t.Table(
         "agreements",
         "agreements",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from .. import filters
 from ..models import Agreement, Event, Figure, Milestone, Organisation, Person, Sector, label
@@ -98,21 +99,19 @@ def events(ix: Index) -> EventsView:
     return EventsView(main=[e for e in ordered if not e.context], context=[e for e in ordered if e.context])
 
 
+def _row(e: Event) -> t.Row:
+    cells = (
+        t.date(filters.when(e), e.when, e.derived),
+        t.link(e),
+        t.text(label(e.kind, "event.kind")),
+        t.text(e.place),
+    )
+    return t.Row(e, cells, t.group_of(e.when))
+
+
 def table(ix: Index) -> t.Table:
     """The index's table: one row per event (context ones are listed apart), by its year."""
-    rows = [
-        t.Row(
-            e,
-            (
-                t.date(filters.when(e), e.when, e.derived),
-                t.link(e),
-                t.text(label(e.kind, "event.kind")),
-                t.text(e.place),
-            ),
-            t.group_of(e.when),
-        )
-        for e in events(ix).main
-    ]
+    rows = [t.row(ix.kept_rows, ix.data, e, partial(_row, e)) for e in events(ix).main]
     return t.Table(
         "events",
         "events",

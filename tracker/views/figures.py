@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from .. import filters
 from ..dates import PartialDate
@@ -49,16 +50,18 @@ def figures(ix: Index) -> FiguresView:
     )
 
 
+def _row(f: Figure) -> t.Row:
+    value = f.value + (f" ({f.currency})" if f.currency else "")
+    measures = t.date(filters.date(f.reference_year), f.reference_year) if f.reference_year else t.Cell()
+    as_of = t.date(filters.date(f.as_of), f.as_of, f.derived) if f.as_of else t.text("not dated")
+    cells = (t.link(f), t.text(label(f.kind, "figure.kind")), t.text(value), measures, as_of)
+    return t.Row(f, cells, t.group_of(f.as_of or f.reference_year))
+
+
 def table(ix: Index) -> t.Table:
     """The index's table of measured figures (forecasts and assessments are listed apart), by
     the year each holds for, else the year it measures."""
-    rows = []
-    for f in figures(ix).measured:
-        value = f.value + (f" ({f.currency})" if f.currency else "")
-        measures = t.date(filters.date(f.reference_year), f.reference_year) if f.reference_year else t.Cell()
-        as_of = t.date(filters.date(f.as_of), f.as_of, f.derived) if f.as_of else t.text("not dated")
-        cells = (t.link(f), t.text(label(f.kind, "figure.kind")), t.text(value), measures, as_of)
-        rows.append(t.Row(f, cells, t.group_of(f.as_of or f.reference_year)))
+    rows = [t.row(ix.kept_rows, ix.data, f, partial(_row, f)) for f in figures(ix).measured]
     return t.Table(
         "figures",
         "figures",

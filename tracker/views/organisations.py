@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from itertools import groupby
 from urllib.parse import urlencode
 
@@ -149,18 +150,23 @@ def organisations(ix: Index) -> OrganisationsView:
     return OrganisationsView([KindGroup(k, list(group)) for k, group in groupby(ordered, key=kind)])
 
 
+def _row(ix: Index, o: Organisation, kind: str) -> t.Row:
+    name = t.link(o)
+    if o.short_name:
+        name = t.Cell((*name.parts, t.Part(f" ({o.short_name})")))
+    country = ix.organisations[o.country] if o.country and o.country != o.id else None
+    cells = (name, t.text(kind), t.link(country) if country else t.Cell())
+    return t.Row(o, cells, t.UNDATED)
+
+
 def table(ix: Index) -> t.Table:
     """The index's table: one row per organisation, by kind then name (organisations have no
     date to split by)."""
-    rows = []
-    for group in organisations(ix).groups:
-        for o in group.organisations:
-            name = t.link(o)
-            if o.short_name:
-                name = t.Cell((*name.parts, t.Part(f" ({o.short_name})")))
-            country = ix.organisations[o.country] if o.country and o.country != o.id else None
-            cells = (name, t.text(group.label), t.link(country) if country else t.Cell())
-            rows.append(t.Row(o, cells, t.UNDATED))
+    rows = [
+        t.row(ix.kept_rows, ix.data, o, partial(_row, ix, o, group.label), extra=group.label)
+        for group in organisations(ix).groups
+        for o in group.organisations
+    ]
     return t.Table(
         "organisations",
         "organisations",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from ..dates import PartialDate
 from ..models import Organisation, Person, Role
@@ -58,14 +59,12 @@ def people(ix: Index) -> PeopleView:
     return PeopleView(sorted(ix.people.values(), key=lambda p: p.name.lower()))
 
 
+def _row(p: Person) -> t.Row:
+    cells = (t.link(p), t.text("; ".join(n.name for n in p.names)), t.text(p.roles[-1].title if p.roles else ""))
+    return t.Row(p, cells, t.UNDATED)
+
+
 def table(ix: Index) -> t.Table:
     """The index's table: one row per person, by name (people have no date to split by)."""
-    rows = [
-        t.Row(
-            p,
-            (t.link(p), t.text("; ".join(n.name for n in p.names)), t.text(p.roles[-1].title if p.roles else "")),
-            t.UNDATED,
-        )
-        for p in people(ix).people
-    ]
+    rows = [t.row(ix.kept_rows, ix.data, p, partial(_row, p)) for p in people(ix).people]
     return t.Table("people", "people", t.columns(["Person", "Names in the sources", "Latest role given"], []), rows, "")

@@ -4,6 +4,7 @@ index ``/sources/`` (``sources.md.j2``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
 from .. import filters
@@ -155,15 +156,21 @@ def _dated(s: Source) -> t.Cell:
     return t.date(f"undated (implied: {shown})" if s.undated else shown, s.date, s.derived)
 
 
+def _row(ix: Index, s: Source, count: int) -> t.Row:
+    publisher = t.link(ix.organisations[s.publisher]) if s.publisher else t.Cell()
+    cells = (_dated(s), t.link(s), t.text(label(s.kind, "source.kind")), publisher, t.text(count))
+    return t.Row(s, cells, t.group_of(s.date))
+
+
 def table(ix: Index) -> t.Table:
     """The index's table: one row per source, by the year of its date (implied, where the
     document carries none)."""
-    rows = []
-    for row in sources(ix).sources:
-        s = row.source
-        publisher = t.link(ix.organisations[s.publisher]) if s.publisher else t.Cell()
-        cells = (_dated(s), t.link(s), t.text(label(s.kind, "source.kind")), publisher, t.text(row.count))
-        rows.append(t.Row(s, cells, t.group_of(s.date)))
+    # The count of facts citing a source is worked out from other records: kept rows are
+    # used again only with the same count.
+    rows = [
+        t.row(ix.kept_rows, ix.data, r.source, partial(_row, ix, r.source, r.count), extra=r.count)
+        for r in sources(ix).sources
+    ]
     return t.Table(
         "sources",
         "sources",
