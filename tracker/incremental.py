@@ -172,6 +172,7 @@ class State:
     pages: dict[str, bytes] = field(default_factory=dict)  # page src_uri -> digest of its source
     shown: dict[str, frozenset[Key]] = field(default_factory=dict)  # page src_uri -> records it names
     files: dict[str, str | bytes] = field(default_factory=dict)  # data file src_uri -> its content
+    lists: dict[str, tuple] = field(default_factory=dict)  # a split index's year page -> Listing.key()
     search: dict[str, list[dict]] = field(default_factory=dict)  # page src_uri -> its search entries
     outputs: set[str] = field(default_factory=set)  # every file written (absolute paths)
 

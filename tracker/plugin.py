@@ -116,6 +116,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         self._new_shown: dict[str, frozenset] = {}
         self._new_files: dict[str, str | bytes] = {}
         self._new_search: dict[str, list[dict]] = {}
+        self._new_lists: dict[str, tuple] = {}
         self._search_mark = 0
         self._files: Files | None = None
 
@@ -439,7 +440,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         # of records it refers to (parties, a publisher) or counts (the facts citing a source).
         list_pages = {uri for uri, spec in self._generated.items() if spec.query == "list_group"}
         lists_before = {uri for uri in state.pages if _LIST_PAGE.fullmatch(uri)}
-        near = {key for key, uri in page_of.items() if uri in plan.candidates}
+        self._new_lists = self._list_keys()
         for uri, spec in self._generated.items():
             if spec.arg is None:  # section indexes, the timeline, the years index
                 candidates.add(uri)
@@ -447,8 +448,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
                 candidates.add(uri)  # a new or removed year changes every year's pager
             elif uri in list_pages and (
                 list_pages != lists_before  # a year added or gone: the pagers change
-                or str(spec.arg).rpartition("/")[2] in {*map(str, plan.years), "undated"}
-                or not state.shown.get(uri, frozenset()).isdisjoint(near)
+                or state.lists.get(uri) != self._new_lists[uri]  # its rows, count or pager
             ):
                 candidates.add(uri)
             elif uri not in state.pages:
@@ -471,6 +471,14 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
             else:
                 self._stash[uri] = markdown
         return nav
+
+    def _list_keys(self) -> dict[str, tuple]:
+        """What each year's page of a split index shows (views.lists.Listing.key)."""
+        return {
+            uri: self.queries.list_group(str(spec.arg)).key()
+            for uri, spec in self._generated.items()
+            if spec.query == "list_group"
+        }
 
     def _remember_page(self, uri: str, front: str, markdown: str) -> None:
         self._new_pages[uri] = incremental.digest(front, markdown)
@@ -518,6 +526,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         state.pages = {uri: self._new_pages.get(uri) or state.pages[uri] for uri in docs}
         state.shown = {uri: self._new_shown.get(uri) or state.shown.get(uri, frozenset()) for uri in docs}
         state.files = self._new_files
+        state.lists = self._new_lists or self._list_keys()
         state.search = by_page
         state.outputs = outputs
         state.inputs = self._inputs

@@ -63,6 +63,13 @@ class Listing:
     def total(self) -> int:
         return len(self.table.rows)
 
+    def key(self) -> tuple:
+        """Everything a year's page shows, for the preview to tell whether it changed: its rows
+        (compared first by identity: the preview keeps each row that is still exact, see
+        views.table.KeptRows, and compares others field by field), its year, its pager and
+        the count of all rows."""
+        return (tuple(self.rows), self.group, self.previous, self.next, self.total)
+
     @property
     def options(self) -> dict[str, list[str]]:
         return self.table.options()
