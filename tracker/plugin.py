@@ -42,7 +42,7 @@ from .dataset import Dataset
 from .jinja_cache import CACHE
 from .load import DataError, load, stamp
 from .models import Record
-from .pages import Page, missing_from_nav, pages
+from .pages import KeptPages, Page, missing_from_nav, pages
 from .queries import Queries
 from .views.lists import INDEX_ROWS, TABLES
 from .views.table import KeptRows
@@ -101,6 +101,8 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         self._loader = incremental.Loader()  # the data, reading again only what changed
         self._exports = incremental.Exports()  # the data files, from each record's kept pieces
         self._kept_rows = KeptRows()  # the index tables' rows, used again where still exact
+        self._kept_pages = KeptPages()  # each record's Page, while its record is kept
+        self._fronts: dict[str, tuple[Page, str]] = {}  # src_uri -> its Page and front matter
         self._started = 0.0
         self._pool: render.RenderPool | None = None  # a full build's second process
         self._reset_build()
@@ -274,10 +276,16 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         }
         macros.env.globals.update(env_globals)
         self._generated = {}
-        for page in pages(self.queries):
+        fronts: dict[str, tuple[Page, str]] = {}
+        for page in pages(self.queries, self._kept_pages if self.incremental else None):
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.src_uri, content=front_matter(page), inclusion=inclusion))
+            # The preview keeps each record's Page while its record is kept, and its front matter with it.
+            kept = self._fronts.get(page.src_uri)
+            front = kept[1] if kept is not None and kept[0] is page else front_matter(page)
+            fronts[page.src_uri] = (page, front)
+            files.append(File.generated(config, page.src_uri, content=front, inclusion=inclusion))
             self._generated[page.src_uri] = page
+        self._fronts = fronts if self.incremental else {}
         if self._pool is not None:
             # In the order MkDocs builds them: the order they were added in.
             self._pool.submit(list(self._generated), env_globals)
@@ -320,7 +328,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         if rendered is None:
             rendered = self._render(spec, page, config)
         if self.incremental:
-            self._remember_page(spec.src_uri, front_matter(spec), rendered)
+            self._remember_page(spec.src_uri, self._fronts[spec.src_uri][1], rendered)
         return rendered
 
     def render_page(self, spec: Page, page: MkDocsPage, config: MkDocsConfig) -> str:
@@ -462,7 +470,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
             file = files.get_file_from_path(uri)
             assert file is not None
             page = file.page or MkDocsPage(None, file, config)
-            front = front_matter(spec)
+            front = self._fronts[uri][1]
             page.meta = get_data(front)[1]
             markdown = self._render(spec, page, config)
             self._remember_page(uri, front, markdown)
