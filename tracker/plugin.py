@@ -223,7 +223,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
             return
         self._close_pool()
         if self.command == "build" and 0 < self.config.parallel_pages <= len(now):
-            # Its process starts when the first pages are asked of it (on_files), and reads the data again.
+            # Its process starts now and reads the data again, while this one does.
             self._pool = render.RenderPool(
                 render.Settings(
                     config.config_file_path,
@@ -236,6 +236,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
                     now,
                 )
             )
+            self._pool.start()
         try:
             # The preview reads again only the files that changed (tracker/incremental.py).
             self.data = self._loader.load(folder, now) if self.incremental else load(folder)
