@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from mkdocs.utils import get_relative_url
+
 from .dataset import Dataset
 from .dates import PartialDate
 from .markup import attr, text
 from .models import Record, Source
 from .models import label as _label
-from .urls import href, json_path, page_path, relative, root_path, src_uri
+from .urls import href, json_path, page_path, root_path, src_uri
 from .views.base import LASTING, status_since
 
 
@@ -158,11 +160,11 @@ FILTERS = {
     "data_link": data_link,
     # A record's page from the site's root (for HTML links MkDocs does not rewrite: the SVGs).
     "page_path": page_path,
-    "root_path": root_path,
+    "root_path": root_path,  # {{ page.url|root_path }}: the way back from the page to the root
     # {{ record|href(page.url) }}, {{ "years/2024/"|relative(page.url) }}: an address written
-    # into HTML as MkDocs writes a Markdown link's (for long lists written as HTML).
+    # into HTML as MkDocs writes a Markdown link's (the long lists written as HTML).
     "href": href,
-    "relative": relative,  # {{ page.url|root_path }}: the way back from the page to the root
+    "relative": get_relative_url,
     "src_uri": src_uri,
     "schema_type": schema_type,
     "bibtex": bibtex,

@@ -9,9 +9,11 @@ Every collection of :data:`tracker.models.COLLECTIONS` gets both, named from its
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from .markup import meta
 from .models import COLLECTIONS, Record
@@ -76,13 +78,42 @@ class Page:
         """Pages that only list what record pages say stay out of the search index."""
         return self.query not in UNSEARCHED and self.query not in COLLECTIONS
 
+    # Worked out once per Page (cached_property writes the instance's own __dict__, which a
+    # frozen dataclass allows): the preview keeps a record's Page between builds (KeptPages),
+    # and with it its front matter.
+    @cached_property
+    def front_matter(self) -> str:
+        """The page source: front matter, then a line mkdocs-macros leaves alone.
+
+        Written as JSON, which is YAML too and which Python writes far faster than a YAML
+        dumper (it matters at ten thousand pages). The plugin renders the body itself
+        (on_page_markdown).
+        """
+        meta: dict[str, object] = {"title": self.title, "description": self.description, "render_macros": False}
+        if self.arg is not None:
+            meta["record"] = self.arg
+        if self.section:
+            meta |= {"section": self.section, "section_url": self.section_url or ""}
+        if self.wide:
+            # Section indexes are wide tables and grids: the tabs already give the navigation.
+            meta["hide"] = ["navigation"]
+        if not self.searched:
+            meta["search"] = {"exclude": True}
+        elif self.search_names:
+            # Material's search weighs tags far above titles and text: a record's own page comes
+            # before the pages that mention it. Its theme shows no tags (no tags plugin).
+            meta["tags"] = list(self.search_names)
+        if self.searched and self.search_boost != 1.0:
+            meta["search"] = {"boost": self.search_boost}
+        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+        return f"---\n{front}\n---\n"
+
 
 class KeptPages:
     """Each record's Page, kept between the preview's builds (tracker/incremental.py): a record
     page says what its record alone says, and the preview's loader keeps the very record
     object of a file that did not change, so that record's Page is the one made before. At
-    10,000 records this spares each edit making 10,000 Pages (and the plugin their front
-    matter, which it keeps beside each Page)."""
+    10,000 records this spares each edit making 10,000 Pages and their front matter."""
 
     def __init__(self) -> None:
         self._last: dict[tuple[str, str], tuple[Record, Page]] = {}

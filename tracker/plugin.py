@@ -102,7 +102,6 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         self._exports = incremental.Exports()  # the data files, from each record's kept pieces
         self._kept_rows = KeptRows()  # the index tables' rows, used again where still exact
         self._kept_pages = KeptPages()  # each record's Page, while its record is kept
-        self._fronts: dict[str, tuple[Page, str]] = {}  # src_uri -> its Page and front matter
         self._started = 0.0
         self._pool: render.RenderPool | None = None  # a full build's second process
         self._reset_build()
@@ -277,16 +276,11 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         }
         macros.env.globals.update(env_globals)
         self._generated = {}
-        fronts: dict[str, tuple[Page, str]] = {}
+        # The preview keeps each record's Page (and so its front matter) while its record is kept.
         for page in pages(self.queries, self._kept_pages if self.incremental else None):
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            # The preview keeps each record's Page while its record is kept, and its front matter with it.
-            kept = self._fronts.get(page.src_uri)
-            front = kept[1] if kept is not None and kept[0] is page else front_matter(page)
-            fronts[page.src_uri] = (page, front)
-            files.append(File.generated(config, page.src_uri, content=front, inclusion=inclusion))
+            files.append(File.generated(config, page.src_uri, content=page.front_matter, inclusion=inclusion))
             self._generated[page.src_uri] = page
-        self._fronts = fronts if self.incremental else {}
         if self._pool is not None:
             # In the order MkDocs builds them: the order they were added in.
             self._pool.submit(list(self._generated), env_globals)
@@ -329,7 +323,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         if rendered is None:
             rendered = self._render(spec, page, config)
         if self.incremental:
-            self._remember_page(spec.src_uri, self._fronts[spec.src_uri][1], rendered)
+            self._remember_page(spec.src_uri, spec.front_matter, rendered)
         return rendered
 
     def render_page(self, spec: Page, page: MkDocsPage, config: MkDocsConfig) -> str:
@@ -471,7 +465,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
             file = files.get_file_from_path(uri)
             assert file is not None
             page = file.page or MkDocsPage(None, file, config)
-            front = self._fronts[uri][1]
+            front = spec.front_matter
             page.meta = get_data(front)[1]
             markdown = self._render(spec, page, config)
             self._remember_page(uri, front, markdown)
@@ -587,32 +581,6 @@ def _remove(path: Path, root: Path) -> None:
     while folder.resolve() != root and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
-
-
-def front_matter(page: Page) -> str:
-    """The page source: front matter, then a line mkdocs-macros leaves alone.
-
-    Written as JSON, which is YAML too and which Python writes far faster than a YAML dumper
-    (it matters at ten thousand pages). The plugin renders the body itself (on_page_markdown).
-    """
-    meta: dict[str, object] = {"title": page.title, "description": page.description, "render_macros": False}
-    if page.arg is not None:
-        meta["record"] = page.arg
-    if page.section:
-        meta |= {"section": page.section, "section_url": page.section_url or ""}
-    if page.wide:
-        # Section indexes are wide tables and grids: the tabs already give the navigation.
-        meta["hide"] = ["navigation"]
-    if not page.searched:
-        meta["search"] = {"exclude": True}
-    elif page.search_names:
-        # Material's search weighs tags far above titles and text: a record's own page comes
-        # before the pages that mention it. Its theme shows no tags (no tags plugin).
-        meta["tags"] = list(page.search_names)
-    if page.searched and page.search_boost != 1.0:
-        meta["search"] = {"boost": page.search_boost}
-    front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
-    return f"---\n{front}\n---\n"
 
 
 def redirects(queries: Queries, site_url: str) -> dict[str, str]:

@@ -161,7 +161,7 @@ def _render(uris: list[str], globals_: dict[str, Any]) -> dict[str, Result]:
     from mkdocs.structure.pages import Page
     from mkdocs.utils.meta import get_data
 
-    from .plugin import front_matter, template_error
+    from .plugin import template_error
 
     worker = _WORKER
     if worker is None:
@@ -170,7 +170,7 @@ def _render(uris: list[str], globals_: dict[str, Any]) -> dict[str, Result]:
     out: dict[str, Result] = {}
     for uri in uris:
         spec = worker.specs[uri]
-        front = front_matter(spec)
+        front = spec.front_matter
         page = Page(None, File.generated(worker.config, uri, content=front), worker.config)
         page.meta = get_data(front)[1]
         try:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from mkdocs.utils import get_relative_url
+
 
 class Located(Protocol):
     """A record as far as its URL goes (every :class:`tracker.models.Record` is one)."""
@@ -36,26 +38,12 @@ def root_path(page_url: str) -> str:
     return "../" * page_url.count("/")
 
 
-def relative(path: str, page_url: str) -> str:
-    """``path`` (from the site's root: ``sources/x/``) as MkDocs writes a Markdown link to it
-    on the page at ``page_url`` (``sources/``): ``x/``. The same rule as MkDocs' own
-    ``utils.get_relative_url``, for the HTML a template writes itself, which MkDocs does not
-    rewrite, so that it is the very HTML a Markdown link would have made."""
-    folder, _, last = page_url.rpartition("/")
-    here = [p for p in (folder if "." in last else page_url).split("/") if p]
-    there = [p for p in path.split("/") if p]
-    common = 0
-    for a, b in zip(here, there, strict=False):
-        if a != b:
-            break
-        common += 1
-    out = "/".join([".."] * (len(here) - common) + there[common:]) or "."
-    return out + "/" if path.endswith("/") else out
-
-
 def href(record: Located, page_url: str) -> str:
-    """A record's page as a link on the page at ``page_url`` writes it (see :func:`relative`)."""
-    return relative(page_path(record), page_url)
+    """A record's page as MkDocs writes a Markdown link to it on the page at ``page_url``
+    (``sources/x/`` from ``sources/`` is ``x/``), by MkDocs' own rule: for the HTML a template
+    writes itself, which MkDocs does not rewrite, so that it is the very HTML a Markdown link
+    would have made."""
+    return get_relative_url(page_path(record), page_url)
 
 
 def page_url(record: Located, site_url: str) -> str:

@@ -117,7 +117,7 @@ def _row(ix: Index, a: Agreement) -> t.Row:
 def table(ix: Index) -> t.Table:
     """The index's table: one row per agreement (context ones are listed apart), on the page
     of the year it was signed, or, not signed, of its first recorded step."""
-    rows = [t.row(ix.kept_rows, ix.data, a, partial(_row, ix, a)) for a in agreements(ix).main]
+    rows = [t.row(ix, a, partial(_row, ix, a)) for a in agreements(ix).main]
     return t.Table(
         "agreements",
         "agreements",

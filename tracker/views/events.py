@@ -111,7 +111,7 @@ def _row(e: Event) -> t.Row:
 
 def table(ix: Index) -> t.Table:
     """The index's table: one row per event (context ones are listed apart), by its year."""
-    rows = [t.row(ix.kept_rows, ix.data, e, partial(_row, e)) for e in events(ix).main]
+    rows = [t.row(ix, e, partial(_row, e)) for e in events(ix).main]
     return t.Table(
         "events",
         "events",

@@ -163,7 +163,7 @@ def table(ix: Index) -> t.Table:
     """The index's table: one row per organisation, by kind then name (organisations have no
     date to split by)."""
     rows = [
-        t.row(ix.kept_rows, ix.data, o, partial(_row, ix, o, group.label), extra=group.label)
+        t.row(ix, o, partial(_row, ix, o, group.label), extra=group.label)
         for group in organisations(ix).groups
         for o in group.organisations
     ]

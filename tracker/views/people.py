@@ -66,5 +66,5 @@ def _row(p: Person) -> t.Row:
 
 def table(ix: Index) -> t.Table:
     """The index's table: one row per person, by name (people have no date to split by)."""
-    rows = [t.row(ix.kept_rows, ix.data, p, partial(_row, p)) for p in people(ix).people]
+    rows = [t.row(ix, p, partial(_row, p)) for p in people(ix).people]
     return t.Table("people", "people", t.columns(["Person", "Names in the sources", "Latest role given"], []), rows, "")

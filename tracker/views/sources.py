@@ -167,10 +167,7 @@ def table(ix: Index) -> t.Table:
     document carries none)."""
     # The count of facts citing a source is worked out from other records: kept rows are
     # used again only with the same count.
-    rows = [
-        t.row(ix.kept_rows, ix.data, r.source, partial(_row, ix, r.source, r.count), extra=r.count)
-        for r in sources(ix).sources
-    ]
+    rows = [t.row(ix, r.source, partial(_row, ix, r.source, r.count), extra=r.count) for r in sources(ix).sources]
     return t.Table(
         "sources",
         "sources",

@@ -13,12 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..dataset import Dataset
 from ..dates import PartialDate
 from ..models import Record
 from ..urls import page_path
+
+if TYPE_CHECKING:
+    from .base import Index
 
 _YEAR = re.compile(r"\d{4}")
 # The group of rows without a date (their page: /<collection>/undated/).
@@ -178,9 +181,10 @@ def _links_current(row: Row, data: Dataset) -> bool:
     return True
 
 
-def row(kept: KeptRows | None, data: Dataset, record: Record, make: Callable[[], Row], extra: object = None) -> Row:
+def row(ix: Index, record: Record, make: Callable[[], Row], extra: object = None) -> Row:
     """``make()``, or the preview's kept row for ``record`` where it is still exact (KeptRows)."""
-    return make() if kept is None else kept.row(data, record, extra, make)
+    kept = ix.kept_rows
+    return make() if kept is None else kept.row(ix.data, record, extra, make)
 
 
 def group_of(when: PartialDate | None) -> str:
