@@ -1,6 +1,6 @@
 """mkdocs-macros module: hands the page templates the queries, the filters and citations.
 
-The data comes from the tracker plugin (tracker/plugin.py), listed before ``macros`` in
+The data comes from the tracker plugin (tracker/site/plugin.py), listed before ``macros`` in
 mkdocs.yml: it has read and checked it in its own on_config, which runs first.
 """
 

@@ -46,6 +46,11 @@ def test_reviewed_is_a_date(tmp_path: Path) -> None:
         load(data)
 
 
+def page_policy(path: Path) -> str:
+    page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return page.select_one("meta[http-equiv=Content-Security-Policy]")["content"]
+
+
 def test_old_address_redirects_and_record_pages_offer_corrections(tmp_path: Path) -> None:
     data = renamed(tmp_path, "renamed_from: [old-harbour-accord]\nreviewed: 2026-11-01")
     site = tmp_path / "site"
@@ -54,6 +59,9 @@ def test_old_address_redirects_and_record_pages_offer_corrections(tmp_path: Path
     moved = BeautifulSoup((site / "agreements" / "old-harbour-accord" / "index.html").read_text(), "html.parser")
     assert moved.select_one("meta[http-equiv=refresh]")["content"] == "0; url=../../agreements/harbour-accord/"
     assert moved.select_one("a")["href"] == "../../agreements/harbour-accord/"
+    # The same Content-Security-Policy as every other page.
+    policy = moved.select_one("meta[http-equiv=Content-Security-Policy]")["content"]
+    assert policy == page_policy(site / "agreements" / "harbour-accord" / "index.html")
     page = BeautifulSoup((site / "agreements" / "harbour-accord" / "index.html").read_text(), "html.parser")
     line = page.select_one(".tk-correction")
     assert line.get_text().startswith("Last reviewed 1 November 2026.")

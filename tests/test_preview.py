@@ -64,10 +64,10 @@ class Snapshot:
 
 
 class Preview:
-    def __init__(self, tmp: Path, index_rows: str = "") -> None:
+    def __init__(self, tmp: Path, index_rows: str = "", source: Path = FIXTURE_DATA) -> None:
         self.tmp = tmp
         self.data = tmp / "data"
-        shutil.copytree(FIXTURE_DATA, self.data)
+        shutil.copytree(source, self.data)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         serve_tmp = tmp / "serve-tmp"  # where `mkdocs serve` makes its site folder (mkdtemp)
@@ -284,10 +284,11 @@ def test_every_kind_of_edit_gives_the_site_a_full_build_gives(preview: Preview) 
     else:
         assert 'id="every-year"' not in page(site, "timeline")
     # Only the pages an edit changes are written again: a sector's summary shows on its own
-    # page, the sectors index and the page of the source it cites; a name on a handful of
-    # pages, not on all of them.
+    # page, the sectors index and the page of the source it cites (and the pages of docs/,
+    # which may show the data, are always built); a name on a handful of pages, not on all.
+    hand_written = len(list((ROOT / "docs").rglob("*.md")))
     [(summary, total)] = counts["a summary"]
-    assert summary <= 3, counts
+    assert summary <= 3 + hand_written, counts
     [(name, total)] = counts["a name"]
     assert name < total / 2, counts
 
@@ -302,95 +303,3 @@ def test_every_kind_of_edit_gives_the_site_a_full_build_gives(preview: Preview) 
     preview.snapshot("its fix")
     # Built after the edits, one process for them all.
     preview.check_snapshots()
-
-
-def test_data_files_put_together_from_kept_pieces_are_the_data_files(tmp_path: Path) -> None:
-    """Each record's JSON, CSV line and milestone rows kept from build to build (the preview's
-    export.Pieces): after edits, the files are those a full build makes, byte for byte."""
-    from tracker import export
-    from tracker.load import load
-    from tracker.queries import Queries
-
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, data)
-    pieces = export.Pieces()
-    site = "http://127.0.0.1:8000/"
-
-    def same(site_url: str = site) -> None:
-        queries = Queries(load(data))
-        kept = export.files(queries, site_url, pieces=pieces)
-        pieces.done()
-        assert kept == export.files(queries, site_url)
-
-    same()
-    replace(data / "agreements" / "harbour-mou.yml", "on harbour pilots", "on river pilots")()
-    same()
-    (data / "agreements" / "harbour-dredging.yml").write_text(NEW_AGREEMENT, encoding="utf-8")
-    same()
-    (data / "figures" / "harbour-count.yml").unlink()
-    same()
-    same("https://example.org/tracker/")
-
-
-def test_reading_again_only_what_changed_gives_what_load_gives(tmp_path: Path) -> None:
-    from tracker.incremental import Loader
-    from tracker.load import DataError, load, stamp
-    from tracker.models import COLLECTIONS
-
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, data)
-    loader = Loader()
-
-    def same() -> None:
-        ours, theirs = loader.load(data, stamp(data)), load(data)
-        for collection in COLLECTIONS:
-            assert list(ours[collection].items()) == list(theirs[collection].items())
-
-    same()
-    replace(data / "agreements" / "harbour-mou.yml", "on harbour pilots", "on river pilots")()
-    same()
-    assert loader.reread == 1
-    # A record deleted that an unchanged file refers to: load()'s own problems, every one.
-    (data / "people" / "quill-marlow.yml").unlink()
-    with pytest.raises(DataError) as ours:
-        loader.load(data, stamp(data))
-    with pytest.raises(DataError) as theirs:
-        load(data)
-    assert str(ours.value) == str(theirs.value)
-    assert "unknown person 'quill-marlow'" in str(ours.value)
-
-
-def test_reading_again_only_what_changed_checks_old_ids_as_load_does(tmp_path: Path) -> None:
-    """A record kept from the last load whose old id (renamed_from) a new file now takes, or
-    that another record now claims too: load()'s own problems, not a dataset."""
-    from tracker.incremental import Loader
-    from tracker.load import DataError, load, stamp
-
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, data)
-    accord = data / "agreements" / "harbour-accord.yml"
-    accord.write_text("renamed_from: [old-accord]\n" + accord.read_text(encoding="utf-8"), encoding="utf-8")
-    loader = Loader()
-    loader.load(data, stamp(data))
-    taken = data / "agreements" / "old-accord.yml"
-    shutil.copy(data / "agreements" / "harbour-mou.yml", taken)
-    for _ in range(2):
-        with pytest.raises(DataError) as ours:
-            loader.load(data, stamp(data))
-        with pytest.raises(DataError) as theirs:
-            load(data)
-        assert str(ours.value) == str(theirs.value)
-        if taken.exists():  # the second round: two records claim one old id
-            taken.unlink()
-            mou = data / "agreements" / "harbour-mou.yml"
-            mou.write_text("renamed_from: [old-accord]\n" + mou.read_text(encoding="utf-8"), encoding="utf-8")
-
-
-def test_a_year_page_is_not_taken_for_a_split_index_s_year_page() -> None:
-    # Taken for one, every split index's year pages were rendered again after every edit
-    # (the years "changed" each time): exact, but needless work at scale.
-    from tracker.plugin import _LIST_PAGE
-
-    assert _LIST_PAGE.fullmatch("agreements/2024.md")
-    assert _LIST_PAGE.fullmatch("sources/undated.md")
-    assert not _LIST_PAGE.fullmatch("years/2024.md")

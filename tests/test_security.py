@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURE_DATA, built_site, mkdocs_build
+from conftest import FIXTURE_DATA, ROOT, built_site, mkdocs_build
 
 from tracker import load as load_module
 from tracker.load import DataError, load
@@ -400,8 +400,42 @@ def test_a_build_for_publishing_refuses_a_local_address(tmp_path: Path) -> None:
     assert "Set SITE_URL=https://" in local.stderr  # said loudly, but a local build may go on
     refused = mkdocs_build(tmp_path / "refused", env={"TRACKER_PUBLISH": "true"})
     assert refused.returncode == 1
-    assert "refusing to publish: site_url is http://127.0.0.1:8000/" in refused.stderr
+    assert "refusing to publish: site_url http://127.0.0.1:8000/" in refused.stderr
     assert not (tmp_path / "refused").exists()
+
+
+# What `make publish` was found to accept although the README says it refuses it.
+NOT_PUBLIC = [
+    "http://tracker.example.org/",
+    "ftp://tracker.example.org/",
+    "https://127.0.0.2/",
+    "https://127.1/",
+    "https://[::ffff:127.0.0.1]/",
+    "https://localhost./",
+    "https://10.1.2.3/",
+    "https://192.168.0.10/",
+    "https://user:pass@tracker.example.org/",
+    "https://tracker/",
+]
+
+
+@pytest.mark.parametrize("site_url", NOT_PUBLIC)
+def test_a_build_for_publishing_refuses_an_address_that_is_not_public(site_url: str, tmp_path: Path) -> None:
+    refused = mkdocs_build(tmp_path / "site", env={"TRACKER_PUBLISH": "true", "SITE_URL": site_url})
+    assert refused.returncode == 1
+    assert "refusing to publish: site_url" in refused.stderr, refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_no_build_takes_a_site_url_that_would_be_markup(tmp_path: Path) -> None:
+    """The site_url is written into every page's canonical link and every citation."""
+    for publish in ("true", "false"):
+        site_url = 'https://example.org/"><script>alert(1)</script>'
+        refused = mkdocs_build(tmp_path / publish, env={"TRACKER_PUBLISH": publish, "SITE_URL": site_url})
+        assert refused.returncode == 1, refused.stderr
+        assert "which no page may carry as it is" in refused.stderr
+        assert not (tmp_path / publish).exists()
 
 
 def test_a_published_build_names_no_local_address(tmp_path: Path) -> None:
@@ -427,3 +461,37 @@ def test_a_section_missing_from_the_nav_stops_the_build(project_copy: Path, tmp_
     built = mkdocs_build(tmp_path / "site", project=project_copy)
     assert built.returncode == 1
     assert "mkdocs.yml's nav does not list figures/index.md" in built.stderr
+
+
+def test_a_killed_build_leaves_nothing_the_next_build_does_not_remove(tmp_path: Path) -> None:
+    """kill -9 gives a build no chance to clean up: its staging folder stays, ignored by git,
+    until the next build removes it (tracker/site/staging.py)."""
+    out = tmp_path / "out" / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRACKER_DATA": str(FIXTURE_DATA)}
+    build = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+        cwd=ROOT,
+        env=env,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while not any((tmp_path / "out").glob(".site-building-*/*")) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    build.kill()
+    build.wait()
+    [left] = (tmp_path / "out").glob(".site-building-*")
+    ignored = subprocess.run(["git", "check-ignore", "-q", f".site-building-{left.name[-8:]}/"], cwd=ROOT, check=False)
+    assert ignored.returncode == 0, "git would list a killed build's staging folder"
+    assert mkdocs_build(out).returncode == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["site"]
+
+
+def test_a_running_build_s_staging_folder_is_not_taken_for_a_leftover(tmp_path: Path) -> None:
+    from tracker.site.staging import StagedSite, remove_leftovers
+
+    running = StagedSite()
+    staging = Path(running.stage(str(tmp_path / "site")))
+    assert remove_leftovers(tmp_path / "site") == []
+    assert staging.is_dir()
+    running.discard()
+    assert not staging.exists()

@@ -79,8 +79,7 @@ class Page:
         return self.query not in UNSEARCHED and self.query not in COLLECTIONS
 
     # Worked out once per Page (cached_property writes the instance's own __dict__, which a
-    # frozen dataclass allows): the preview keeps a record's Page between builds (KeptPages),
-    # and with it its front matter.
+    # frozen dataclass allows): the plugin reads it more than once.
     @cached_property
     def front_matter(self) -> str:
         """The page source: front matter, then a line mkdocs-macros leaves alone.
@@ -109,28 +108,6 @@ class Page:
         return f"---\n{front}\n---\n"
 
 
-class KeptPages:
-    """Each record's Page, kept between the preview's builds (tracker/incremental.py): a record
-    page says what its record alone says, and the preview's loader keeps the very record
-    object of a file that did not change, so that record's Page is the one made before. At
-    10,000 records this spares each edit making 10,000 Pages and their front matter."""
-
-    def __init__(self) -> None:
-        self._last: dict[tuple[str, str], tuple[Record, Page]] = {}
-        self._now: dict[tuple[str, str], tuple[Record, Page]] = {}
-
-    def next_build(self) -> None:
-        if self._now:
-            self._last, self._now = self._now, {}
-
-    def page(self, record: Record) -> Page:
-        key = (record.collection, record.id)
-        kept = self._last.get(key)
-        page = kept[1] if kept is not None and kept[0] is record else record_page(record)
-        self._now[key] = (record, page)
-        return page
-
-
 def record_page(record: Record) -> Page:
     collection = record.collection
     return Page(
@@ -146,12 +123,9 @@ def record_page(record: Record) -> Page:
     )
 
 
-def pages(queries: Queries, kept: KeptPages | None = None) -> list[Page]:
-    """Every generated page, in the order MkDocs builds them; ``kept``: the preview's record
-    pages from its last build (each call is a build)."""
+def pages(queries: Queries) -> list[Page]:
+    """Every generated page, in the order MkDocs builds them."""
     data = queries.data
-    if kept is not None:
-        kept.next_build()
     out: list[Page] = []
     for collection, cls in COLLECTIONS.items():
         title = cls.heading
@@ -165,7 +139,7 @@ def pages(queries: Queries, kept: KeptPages | None = None) -> list[Page]:
             )
         )
         for record in data[collection].values():
-            out.append(record_page(record) if kept is None else kept.page(record))
+            out.append(record_page(record))
     # A large index split by year: each year's rows on a page of its own (views/lists.py).
     for table in queries.split_tables():
         heading = COLLECTIONS[table.collection].heading

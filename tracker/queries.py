@@ -16,13 +16,9 @@ __all__ = ["Entry", "Fact", "Queries"]
 
 
 class Queries:
-    def __init__(
-        self, data: Dataset, index_rows: int = views.lists.INDEX_ROWS, kept_rows: views.table.KeptRows | None = None
-    ) -> None:
+    def __init__(self, data: Dataset, index_rows: int = views.lists.INDEX_ROWS) -> None:
         self.data = data
-        if kept_rows is not None:
-            kept_rows.next_build()
-        self.ix = Index(data, kept_rows)
+        self.ix = Index(data)
         # An index of more rows than this, or a timeline of more entries, is split by year
         # (the plugin's `index_rows`).
         self.index_rows = index_rows

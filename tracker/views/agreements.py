@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
 
 from .. import filters
 from ..models import Agreement, Event, Figure, Milestone, Organisation, Sector, label
@@ -117,7 +116,7 @@ def _row(ix: Index, a: Agreement) -> t.Row:
 def table(ix: Index) -> t.Table:
     """The index's table: one row per agreement (context ones are listed apart), on the page
     of the year it was signed, or, not signed, of its first recorded step."""
-    rows = [t.row(ix, a, partial(_row, ix, a)) for a in agreements(ix).main]
+    rows = [_row(ix, a) for a in agreements(ix).main]
     return t.Table(
         "agreements",
         "agreements",

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import groupby
-from typing import TYPE_CHECKING, ClassVar, TypeVar, get_args
+from typing import ClassVar, TypeVar, get_args
 
 from pydantic import BaseModel
 
@@ -36,9 +36,6 @@ from ..models import (
     Status,
     label,
 )
-
-if TYPE_CHECKING:
-    from .table import KeptRows
 
 T = TypeVar("T")
 R = TypeVar("R", bound=Record)
@@ -404,10 +401,8 @@ class Appearances:
 class Index:
     """The dataset and its reverse links, worked out once per build (each on first use)."""
 
-    def __init__(self, data: Dataset, kept_rows: KeptRows | None = None) -> None:
+    def __init__(self, data: Dataset) -> None:
         self.data = data
-        # The preview's tables' rows from its last build, used again where still exact.
-        self.kept_rows = kept_rows
         self.agreements = data.of(Agreement)
         self.events = data.of(Event)
         self.sectors = data.of(Sector)

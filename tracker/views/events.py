@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
 
 from .. import filters
 from ..models import Agreement, Event, Figure, Milestone, Organisation, Person, Sector, label
@@ -111,7 +110,7 @@ def _row(e: Event) -> t.Row:
 
 def table(ix: Index) -> t.Table:
     """The index's table: one row per event (context ones are listed apart), by its year."""
-    rows = [t.row(ix, e, partial(_row, e)) for e in events(ix).main]
+    rows = [_row(e) for e in events(ix).main]
     return t.Table(
         "events",
         "events",

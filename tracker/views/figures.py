@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
 
 from .. import filters
 from ..dates import PartialDate
@@ -61,7 +60,7 @@ def _row(f: Figure) -> t.Row:
 def table(ix: Index) -> t.Table:
     """The index's table of measured figures (forecasts and assessments are listed apart), by
     the year each holds for, else the year it measures."""
-    rows = [t.row(ix, f, partial(_row, f)) for f in figures(ix).measured]
+    rows = [_row(f) for f in figures(ix).measured]
     return t.Table(
         "figures",
         "figures",

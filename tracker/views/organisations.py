@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from itertools import groupby
 from urllib.parse import urlencode
 
@@ -162,11 +161,7 @@ def _row(ix: Index, o: Organisation, kind: str) -> t.Row:
 def table(ix: Index) -> t.Table:
     """The index's table: one row per organisation, by kind then name (organisations have no
     date to split by)."""
-    rows = [
-        t.row(ix, o, partial(_row, ix, o, group.label), extra=group.label)
-        for group in organisations(ix).groups
-        for o in group.organisations
-    ]
+    rows = [_row(ix, o, group.label) for group in organisations(ix).groups for o in group.organisations]
     return t.Table(
         "organisations",
         "organisations",

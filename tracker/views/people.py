@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
 
 from ..dates import PartialDate
 from ..models import Organisation, Person, Role
@@ -66,5 +65,5 @@ def _row(p: Person) -> t.Row:
 
 def table(ix: Index) -> t.Table:
     """The index's table: one row per person, by name (people have no date to split by)."""
-    rows = [t.row(ix, p, partial(_row, p)) for p in people(ix).people]
+    rows = [_row(p) for p in people(ix).people]
     return t.Table("people", "people", t.columns(["Person", "Names in the sources", "Latest role given"], []), rows, "")

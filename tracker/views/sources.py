@@ -4,7 +4,6 @@ index ``/sources/`` (``sources.md.j2``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
 from typing import Literal
 
 from .. import filters
@@ -167,7 +166,7 @@ def table(ix: Index) -> t.Table:
     document carries none)."""
     # The count of facts citing a source is worked out from other records: kept rows are
     # used again only with the same count.
-    rows = [t.row(ix, r.source, partial(_row, ix, r.source, r.count), extra=r.count) for r in sources(ix).sources]
+    rows = [_row(ix, r.source, r.count) for r in sources(ix).sources]
     return t.Table(
         "sources",
         "sources",

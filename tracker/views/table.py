@@ -11,17 +11,13 @@ is worked out rather than stated, the reasoning.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..dataset import Dataset
 from ..dates import PartialDate
 from ..models import Record
 from ..urls import page_path
-
-if TYPE_CHECKING:
-    from .base import Index
 
 _YEAR = re.compile(r"\d{4}")
 # The group of rows without a date (their page: /<collection>/undated/).
@@ -136,55 +132,6 @@ class Table:
 
     def of_group(self, group: str) -> list[Row]:
         return [r for r in self.rows if r.group == group]
-
-
-class KeptRows:
-    """The tables' rows of the preview's last build, kept for the next (tracker/incremental.py).
-
-    A row says what its record and the records it links to say, and, for some tables, a
-    value worked out from others (a source's count of facts, passed as ``extra``). The
-    preview's loader keeps the very record object of every file that did not change, so a
-    kept row whose record and linked records are the very objects of the data now, and whose
-    ``extra`` is equal, is what making it again would give: it is used again. At 10,000
-    records the six tables are about 215,000 objects; making them anew after every edit, and
-    the garbage collections that followed, took about 1 s of each rebuild. A full build has
-    no KeptRows and makes every row.
-    """
-
-    def __init__(self) -> None:
-        self._last: dict[tuple[str, str], tuple[Row, object]] = {}
-        self._now: dict[tuple[str, str], tuple[Row, object]] = {}
-
-    def next_build(self) -> None:
-        """What the build just made becomes what the next one may use (rows of records gone
-        are dropped with it)."""
-        if self._now:
-            self._last, self._now = self._now, {}
-
-    def row(self, data: Dataset, record: Record, extra: object, make: Callable[[], Row]) -> Row:
-        key = (record.collection, record.id)
-        kept = self._last.get(key)
-        if kept is not None and kept[0].record is record and kept[1] == extra and _links_current(kept[0], data):
-            made = kept[0]
-        else:
-            made = make()
-        self._now[key] = (made, extra)
-        return made
-
-
-def _links_current(row: Row, data: Dataset) -> bool:
-    for cell in row.cells:
-        for part in cell.parts:
-            linked = part.record
-            if linked is not None and data[linked.collection].get(linked.id) is not linked:
-                return False
-    return True
-
-
-def row(ix: Index, record: Record, make: Callable[[], Row], extra: object = None) -> Row:
-    """``make()``, or the preview's kept row for ``record`` where it is still exact (KeptRows)."""
-    kept = ix.kept_rows
-    return make() if kept is None else kept.row(ix.data, record, extra, make)
 
 
 def group_of(when: PartialDate | None) -> str:

@@ -1,0 +1,262 @@
+"""The tracker plugin: the build's table of contents. It checks the data before anything is
+built, adds one page per record and the published data files, and puts the built site in
+place only once the whole build has succeeded; each concern is a module beside this one.
+
+Listed under ``plugins:`` in ``mkdocs.yml`` as ``tracker`` (entry point in ``pyproject.toml``),
+before ``macros``, which reads the data from it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils.meta import get_data
+
+from .. import addresses, export, urls
+from ..dataset import Dataset
+from ..jinja_cache import CACHE
+from ..load import DataError, load, stamp
+from ..pages import Page, missing_from_nav, pages
+from ..queries import Queries
+from . import csp, preview, redirects, rendering, staging, watch
+from .config import TrackerConfig
+
+# MkDocs' own logger for builds: it warns on every dirty build (preview.DirtyWarning).
+_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
+_CORRECTIONS = r"^(https?://[^\s\"'<>`]+|mailto:[^\s\"'<>`]+@[^\s\"'<>`]+)$"
+
+
+class TrackerPlugin(BasePlugin[TrackerConfig]):
+    def __init__(self) -> None:
+        # MkDocs keeps one instance across the rebuilds of `mkdocs serve` (it has on_startup).
+        self.command = ""
+        self.data = Dataset.empty()  # the last dataset that loaded without problems
+        self.problems: list[str] = []  # what is wrong with the data now (the preview shows it)
+        self.queries = Queries(self.data)
+        self._stamp: tuple = ()  # the data files as last read (load.stamp)
+        self._generated: dict[str, Page] = {}  # src_uri -> the generated page it is
+        self._markdown: dict[str, str] = {}  # the preview's rendered pages, until MkDocs reads them
+        self._site = staging.StagedSite()  # `mkdocs build` writes here, then replaces site/
+        self._staged = False
+        self._built = False
+        self._csp = ""
+        self._files = Files([])  # this build's files, as MkDocs builds them
+        self._preview: preview.Preview | None = None  # `mkdocs serve --dirty` (make serve)
+        self._watcher: watch.DataWatcher | None = None
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+        # `mkdocs build --dirty` updates the site folder in place by design: nothing to stage.
+        self._staged = command == "build" and not dirty
+        if command == "serve":
+            watch.stop_on_sigterm()
+            if dirty:
+                self._preview = preview.Preview()
+                _BUILD_LOG.addFilter(_DIRTY_WARNING)
+
+    # Before mkdocs-macros' on_config (macros.py reads the queries from here), and before
+    # MkDocs empties the site folder. A bad record stops `mkdocs build` here; `mkdocs serve`
+    # carries on with the last good data instead and every page says what is wrong
+    # (theme/main.html), so an edit never leaves a blank or stuck tab.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        missing = missing_from_nav(config.nav or [])
+        if missing:
+            listed = ", ".join(f"{c}/index.md" for c in missing)
+            raise PluginError(f"mkdocs.yml's nav does not list {listed}: add each section's index page")
+        if self.config.index_rows < 1:
+            raise PluginError(f"index_rows: {self.config.index_rows} is not a number of rows (1 or more)")
+        if self.config.corrections and not re.match(_CORRECTIONS, self.config.corrections):
+            raise PluginError(f"corrections: {self.config.corrections!r} is neither an http(s):// nor a mailto: address")
+        if self.command == "build":
+            check_site_url(config.site_url or "", publish=self.config.publish)
+        self._load(config)
+        config.extra["data_problems"] = self.problems
+        if self._staged:
+            config.site_dir = self._site.stage(config.site_dir)
+        return config
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        # `mkdocs serve --clean` starts its plugins as for a build: its first build is already
+        # staged, and is put in place now, since the server serves the folder as it is.
+        self._publish()
+        self.command, self._staged = "serve", False
+        if self.config.enabled:
+            self._watcher = watch.DataWatcher(server, self.data_dir(config))
+        return server
+
+    def on_build_error(self, *, error: Exception) -> None:
+        # Any failure, the strict-mode abort included (MkDocs raises it inside its build, after
+        # on_post_build): the staged build is thrown away and the last good site stays.
+        self._site.discard()
+        if self._preview is not None:
+            self._preview.forget()
+
+    def on_shutdown(self) -> None:
+        self._publish()
+        self._site.discard()
+        _BUILD_LOG.removeFilter(_DIRTY_WARNING)
+
+    def _publish(self) -> None:
+        if self._built:
+            self._site.publish()
+
+    # -- the data -----------------------------------------------------------------------------
+
+    def data_dir(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).parent / self.config.data_dir
+
+    def _load(self, config: MkDocsConfig) -> None:
+        """Read the data again when a file under it changed since the last build."""
+        folder = self.data_dir(config)
+        now = stamp(folder)
+        if self._watcher is not None:
+            self._watcher.update()
+        if now == self._stamp and not self.problems:
+            return
+        try:
+            self.data = load(folder)
+        except DataError as err:
+            if self.command != "serve":
+                raise PluginError(str(err)) from None
+            # Printed, not logged: `serve --strict` would abort on a logged error.
+            print(f"{err}\nThe preview shows the last valid data until these are fixed.", file=sys.stderr)
+            self.problems = [str(p) for p in err.problems]
+            return
+        self._stamp, self.problems = now, []
+        self.queries = Queries(self.data, self.config.index_rows)
+
+    # -- pages and files ----------------------------------------------------------------------
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self._preview is not None and self.config.enabled:
+            self._preview.start(config, self.data_dir(config))
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not self.config.enabled:
+            return files
+        macros: Any = config.plugins["macros"]  # mkdocs-macros' plugin: its env is not in BasePlugin's type
+        # Templates compiled in earlier builds of `mkdocs serve` are not compiled again.
+        macros.env.bytecode_cache = CACHE
+        # Globals, which the macros of common.j2 (imported without a page's context) see.
+        macros.env.globals.update(
+            dataset_version=export.dataset_version(self.data_dir(config)), corrections=self.config.corrections
+        )
+        make = preview.PreviewFile if self._preview is not None else File
+        if self._preview is not None:  # the pages of docs/ may show the data: always built
+            for file in files.documentation_pages():
+                files.remove(file)
+                files.append(preview.PreviewFile.hand_written(file))
+        self._generated = {}
+        for page in pages(self.queries):
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(make.generated(config, page.src_uri, content=page.front_matter, inclusion=inclusion))
+            self._generated[page.src_uri] = page
+        site_url = config.site_url or "/"
+        self._csp = self._policy(config, files)
+        outputs: dict[str, str | bytes] = {**redirects.redirects(self.data, site_url, self._csp)}
+        outputs |= export.files(self.queries, site_url, feed_size=self.config.feed_size)
+        for path, content in outputs.items():
+            file = make.generated(config, path, content=content)
+            if isinstance(file, preview.PreviewFile) and self._preview is not None:
+                self._preview.add(file, content)
+            files.append(file)
+        return files
+
+    def _policy(self, config: MkDocsConfig, files: Files) -> str:
+        # The live preview injects an inline script of its own (live reload): no policy there.
+        if not self.config.content_security_policy or self.command == "serve":
+            return ""
+        env = config.theme.get_env()
+        env.bytecode_cache = CACHE
+        env.filters.update(urls.THEME_FILTERS)
+        return csp.policy(env, config, files)
+
+    # After mkdocs-macros' (priority 0), which hands templates the navigation.
+    @event_priority(-50)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._files = files
+        if self._preview is not None and self.config.enabled:
+            self._markdown = self._preview.render_all(files, lambda file: self._render_early(file, config))
+        return nav
+
+    def _render_early(self, file: File, config: MkDocsConfig) -> tuple[str, str]:
+        """A generated page rendered before MkDocs reads it, with the metadata MkDocs would read
+        from its front matter: its front matter and Markdown."""
+        spec = self._generated[file.src_uri]
+        page = file.page or MkDocsPage(None, file, config)
+        page.meta = get_data(spec.front_matter)[1]
+        return spec.front_matter, self._render(spec, page, config)
+
+    def _render(self, spec: Page, page: MkDocsPage, config: MkDocsConfig) -> str:
+        return rendering.render(spec, page, config, serving=self.command == "serve")
+
+    # Before mkdocs-macros, which leaves these pages alone (render_macros: false).
+    @event_priority(100)
+    def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        spec = self._generated.get(page.file.src_uri)
+        if spec is None:
+            return markdown
+        rendered = self._markdown.pop(spec.src_uri, None)
+        return rendered if rendered is not None else self._render(spec, page, config)
+
+    # After the search plugin's (priority 0): the entries it made of this page.
+    @event_priority(-100)
+    def on_page_context(self, context: Any, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> Any:
+        if self._preview is not None and preview.search_plugin(config) is not None:
+            self._preview.page_indexed(page.file.src_uri, config)
+        return context
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        env.bytecode_cache = CACHE
+        # The theme's own templates (the 404 page) write the site's addresses as pages do.
+        env.filters.update(urls.THEME_FILTERS)
+        if self._csp:
+            env.globals["content_security_policy"] = self._csp
+        return env
+
+    # After the search plugin's (priority 0), whose index the preview completes.
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._preview is not None and self.config.enabled:
+            self._preview.finish(config, self._files)
+        self._built = True
+
+
+_DIRTY_WARNING = preview.DirtyWarning()
+
+
+def check_site_url(site_url: str, *, publish: bool) -> None:
+    """A site_url written into every page must be one a reader's browser reads as it is; a
+    build for readers (`make publish`) needs a public https:// address."""
+    unsafe = addresses.UNSAFE.search(site_url)
+    if unsafe:
+        raise PluginError(f"site_url {site_url!r} holds {unsafe.group()!r}, which no page may carry as it is")
+    problem = addresses.problem(site_url, schemes=("https",)) if site_url else "is not set"
+    if not problem:
+        return
+    message = (
+        f"site_url {site_url or ''} {problem}: citations, the feed, the calendar and the CSV name that "
+        "address. Set SITE_URL=https://…/ (the public address) for a build meant for readers."
+    )
+    if publish:
+        raise PluginError(f"refusing to publish: {message}")
+    # Printed, not logged: `build --strict` would abort on a logged warning, and a local build
+    # (the tests', a contributor's) is legitimate.
+    print(f"WARNING: {message}", file=sys.stderr)
