@@ -25,6 +25,7 @@ from hostile import HOSTILE_URL, MARKUP, PAYLOADS, hostile_copy, shown
 from icalendar import Calendar
 from lxml import etree
 from playwright.sync_api import Browser, Page
+from playwright.sync_api import Error as PlaywrightError
 from test_contributing import free_port
 
 from tracker.load import load
@@ -255,7 +256,7 @@ STEP = """([i, pointed]) => {
   const visit = el => {
     el.focus();
     if (!el.matches('a.tk-cite')) return;
-    const named = el.getAttribute('aria-labelledby').split(' ').filter(id => id !== el.id);
+    const named = (el.getAttribute('aria-labelledby') || '').split(' ').filter(id => id && id !== el.id);
     marks.push([[...document.querySelectorAll('.tk-tooltip')].map(t => t.textContent),
       named.map(id => document.getElementById(id).textContent.trim()).join(' ')]);
   };
@@ -292,13 +293,18 @@ def hover_and_focus_everything(page: Page, url: str) -> tuple[int, int]:
     count = page.evaluate(WATCH, TARGETS)
     before = page.evaluate(STATE)
     marks: list[list] = []
-    step = page.evaluate(STEP, [0, False])
-    while True:
-        marks += step["marks"]
-        if step["at"] is None:
-            break
-        page.mouse.move(*step["at"])
-        step = page.evaluate(STEP, [step["next"], True])
+    try:
+        step = page.evaluate(STEP, [0, False])
+        while True:
+            marks += step["marks"]
+            if step["at"] is None:
+                break
+            page.mouse.move(*step["at"])
+            step = page.evaluate(STEP, [step["next"], True])
+    except PlaywrightError:
+        # The page went away under the test (a payload's refresh): say where it went.
+        assert navigations == [], url
+        raise
     page.mouse.move(0, 0)
     page.keyboard.press("Escape")
     page.remove_listener("request", watch)
