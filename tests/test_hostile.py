@@ -20,6 +20,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from browser import serve
+from bs4 import BeautifulSoup
 from conftest import FIXTURE_DATA, ROOT, built_site
 from hostile import HOSTILE_URL, MARKUP, PAYLOADS, hostile_copy, shown
 from icalendar import Calendar
@@ -131,6 +132,19 @@ def test_every_published_file_reads_back_with_its_parser(hostile_site: Path) -> 
     assert feed.entries
 
 
+def test_every_name_in_a_link_is_laid_out_apart_from_the_words_around_it(hostile_site: Path) -> None:
+    """A record's name (every one holds a payload, tests/hostile.py) in a link is in a <bdi>:
+    right-to-left text, or a direction override, in it cannot reorder the text after it."""
+    links = 0
+    for path in hostile_site.rglob("*.html"):
+        for a in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("article a"):
+            if "xss-" in a.get_text() and not a.find_parent("svg"):  # a dot's name: its <title>
+                links += 1
+                isolated = a.find_all("bdi", recursive=False)
+                assert [b.get_text() for b in isolated] == [a.get_text()], (path, str(a)[:300])
+    assert links > 100
+
+
 def test_every_page_carries_the_policy_before_any_script(fixture_site: Path) -> None:
     pages = [*fixture_site.rglob("*.html")]
     assert len(pages) > 20
@@ -195,6 +209,7 @@ def test_rows_built_from_the_published_list_show_every_payload_as_typed(
         page.locator(".tk-filters__count").filter(has_text="Showing").wait_for()
         built = page.locator(".tk-list tbody tr").evaluate_all(read)
         assert page.evaluate(LIVE) == [], collection
+        assert page.locator(".tk-list tbody a:not(:has(> bdi))").count() == 0  # names isolated, as built
         written: list[str] = []
         for url in years:
             page.goto(url, wait_until="load")

@@ -49,9 +49,16 @@ def label(value: str, enum: str) -> str:
     return _label(value, enum)
 
 
+def name(value: object) -> str:
+    """A name or title shown inline among other words: its text in ``<bdi>``, so that a name in
+    a right-to-left script (or with a stray direction mark) is laid out on its own and never
+    reorders the words around it."""
+    return f"<bdi>{text(value)}</bdi>"
+
+
 def link(record: Record) -> str:
     """A Markdown link to a record's page; MkDocs checks it exists and makes it relative."""
-    return f"[{text(record.label)}](/{src_uri(record)})"
+    return f"[{name(record.label)}](/{src_uri(record)})"
 
 
 def data_link(record: Record) -> str:
@@ -157,6 +164,7 @@ def schema_type(prop: dict) -> str:
 
 FILTERS = {
     "text": text,
+    "name": name,
     "attr_text": attr,
     "date": date,
     "on": on,

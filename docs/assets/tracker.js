@@ -91,9 +91,12 @@
       }
       cell.p.forEach(function (part) {
         if (typeof part === "number") {
+          // As common.j2's html_link: the name in <bdi>, laid out apart from the words around it.
           var a = document.createElement("a");
+          var name = document.createElement("bdi");
           a.setAttribute("href", root + links[part][1]);
-          a.textContent = links[part][0];
+          name.textContent = links[part][0];
+          a.appendChild(name);
           box.appendChild(a);
         } else {
           box.appendChild(document.createTextNode(part));
