@@ -41,7 +41,15 @@ PAYLOADS = [
     "&amp; &lt;b&gt; xss-18 \\ backslash",
     "<style>body{display:none}</style> xss-19",
     "javascript:alert('xss-20')",
+    '<meta http-equiv="refresh" content="0;url=https://evil.example/xss-21">',
+    "<iframe src=\"javascript:alert('xss-22')\"></iframe><object data=x>",
 ]
+
+# The payloads that are HTML. Two of them make every record's name or title: what the header,
+# the breadcrumb, tables of contents and links show, what Material's tooltips set from any
+# of them cut short, and, for a source, what names its citation marks. A script that read one
+# of those as HTML would bring them alive.
+MARKUP = [p for p in PAYLOADS if "<" in p]
 
 # Safe enough to be accepted as an address, with every character Markdown reads as syntax.
 HOSTILE_URL = "https://evil.example/a_(b)*c*[d]!e~f#g&h=i"
@@ -78,11 +86,13 @@ def hostile_copy(source: Path, target: Path) -> Path:
     """Copy the data at ``source`` to ``target`` with an attack in every text field."""
     shutil.copytree(source, target)
     payloads = itertools.cycle(PAYLOADS)
+    markup = itertools.cycle(MARKUP)
     for collection in COLLECTIONS:
         schema = data_schema(collection)
         for path in sorted((target / collection).glob("*.yml")):
             record = yaml.safe_load(path.read_text(encoding="utf-8"))
             _fill(schema, schema, record, payloads)
+            record["name" if "name" in record else "title"] = f"{next(markup)} {next(markup)}"
             path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target
 

@@ -19,6 +19,7 @@ from icalendar import Calendar
 from referencing import Registry, Resource
 
 from tracker import export
+from tracker.dataset import Dataset
 from tracker.load import load
 from tracker.queries import Queries
 
@@ -136,6 +137,38 @@ def test_milestones_csv(published: Files) -> None:
     assert signed["harbour-accord", "negotiations-concluded"]["precision"] == "year"
     assert signed["harbour-mou", "signed"]["by"] == "2022-02"
     assert signed["harbour-mou", "signed"]["date"] == ""
+
+
+# A formula behind characters nobody sees (white space, a zero-width space, the byte-order
+# mark, a direction mark, a word joiner, a Hangul filler) or written full width: a program that
+# drops those or reads ＝ as = finds a formula, so each is neutralised as a plain one is.
+HIDDEN_FORMULAS = [
+    '\u200b=HYPERLINK("https://evil.example/","x")',
+    "\ufeff=1+1",
+    "\u200e+1+1",
+    "\u2060\u200b@SUM(A1)",
+    " =1+1",
+    "\u00a0-1+1",
+    "\u3164=1",
+    "\uff1d1+1",
+    "\u200b\t=1",
+    "\n=1",
+    "=1",
+    "\t1",
+]
+# Text that only looks like it might be one.
+NOT_FORMULAS = ["Korea", "\u200bKorea", "1-2", "a=b", "'=quoted", "—dash", "\u2212 minus"]
+
+
+def test_a_formula_behind_invisible_characters_is_neutralised(data) -> None:
+    """Written through the CSV writer and read back with csv: every cell that could be read as
+    a formula starts with an apostrophe and keeps the rest as it was; other text is untouched."""
+    template = next(iter(data.sectors.values()))
+    values = {f"cell-{i}": v for i, v in enumerate(HIDDEN_FORMULAS + NOT_FORMULAS)}
+    sectors = {k: template.model_copy(update={"id": k, "name": v}) for k, v in values.items()}
+    dataset = Dataset(**{c: dict(data[c]) for c in data.collections} | {"sectors": sectors})
+    rows = {r["id"]: r["name"] for r in read_csv(export.csv_files(dataset, SITE_URL), "api/v1/sectors.csv")}
+    assert rows == {k: ("'" + v if v in HIDDEN_FORMULAS else v) for k, v in values.items()}
 
 
 def test_calendar_parses_and_keeps_precision_honest(published: Files) -> None:

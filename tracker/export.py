@@ -13,6 +13,7 @@ import functools
 import json
 import os
 import subprocess
+import unicodedata
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -269,10 +270,28 @@ def _rows(collection: str, data: Dataset, site_url: str, pieces: Pieces) -> tupl
 # advice: start it with an apostrophe, which they show as text and do not display.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
+# Characters nobody sees: white space, controls and format characters (the zero-width space,
+# the byte-order mark, direction marks, the soft hyphen …), and the other characters Unicode
+# says to ignore when not supported (the Hangul fillers, variation selectors, the combining
+# grapheme joiner). A program that drops them before reading a cell would find a formula
+# behind them, so the first character that is not one of them decides, in its compatibility
+# form (a full-width ＝ is an =).
+_UNSEEN_CATEGORIES = frozenset(("Cc", "Cf", "Zs", "Zl", "Zp"))
+_IGNORABLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u3164\uffa0") | frozenset(
+    map(chr, range(0xFE00, 0xFE10))
+)
+
+
+def _first_seen(cell: str) -> str:
+    for c in cell:
+        if not (c.isspace() or c in _IGNORABLE or unicodedata.category(c) in _UNSEEN_CATEGORIES):
+            return unicodedata.normalize("NFKC", c)
+    return ""
+
 
 def neutralise(cell: str) -> str:
     """A CSV cell that a spreadsheet opens as the text it is, never as a formula."""
-    return f"'{cell}" if cell.startswith(_FORMULA_START) else cell
+    return f"'{cell}" if cell.startswith(_FORMULA_START) or _first_seen(cell).startswith(_FORMULA_START) else cell
 
 
 class _Lines:

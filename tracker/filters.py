@@ -49,9 +49,16 @@ def label(value: str, enum: str) -> str:
     return _label(value, enum)
 
 
+def name(value: object) -> str:
+    """A name or title shown inline among other words: its text in ``<bdi>``, so that a name in
+    a right-to-left script (or with a stray direction mark) is laid out on its own and never
+    reorders the words around it."""
+    return f"<bdi>{text(value)}</bdi>"
+
+
 def link(record: Record) -> str:
     """A Markdown link to a record's page; MkDocs checks it exists and makes it relative."""
-    return f"[{text(record.label)}](/{src_uri(record)})"
+    return f"[{name(record.label)}](/{src_uri(record)})"
 
 
 def data_link(record: Record) -> str:
@@ -80,19 +87,29 @@ class Citations:
     def ref(self, source_ids: list[str]) -> str:
         """Bracketed numbers for the sources given, in number order and kept on one line.
 
-        Each mark names its source (a tooltip on hover and on focus: Material's
-        content.tooltips) and has an id the list of sources links back to, like footnotes.
+        Each mark has an id the list of sources links back to, like footnotes, and is named by
+        its number and its source's title in that list (``aria-labelledby``: the ids of both,
+        no text of the data in an attribute); tracker.js shows that title, as text, in a
+        tooltip on hover and on focus. Never a ``title`` attribute: Material's tooltips
+        (``content.tooltips``) insert one's text as HTML.
         """
         numbers = {self._numbers.setdefault(s, len(self._numbers) + 1): s for s in dict.fromkeys(source_ids)}
         marks = []
         for n in sorted(numbers):
             source = numbers[n]
             use = self._uses[source] = self._uses.get(source, 0) + 1
-            title = attr(self._data.sources[source].title)
+            mark = f"cite-{source}-{use}"
             marks.append(
-                f'<a class="tk-cite" id="cite-{source}-{use}" href="#source-{source}" title="{title}">&#91;{n}&#93;</a>'
+                f'<a class="tk-cite" id="{mark}" href="#source-{source}"'
+                f' aria-labelledby="{mark} {self.title_id(source)}">&#91;{n}&#93;</a>'
             )
         return f'<span class="tk-refs" data-search-exclude>{"".join(marks)}</span>' if marks else ""
+
+    @staticmethod
+    def title_id(source_id: str) -> str:
+        """The id of a source's title in the page's list of sources, which names its marks.
+        A full stop, which no record's id has, keeps it apart from ``source-<id>``."""
+        return f"source-{source_id}.title"
 
     def uses(self, source_id: str) -> list[int]:
         """The numbers of the marks citing a source, for the links back to them."""
@@ -147,6 +164,7 @@ def schema_type(prop: dict) -> str:
 
 FILTERS = {
     "text": text,
+    "name": name,
     "attr_text": attr,
     "date": date,
     "on": on,

@@ -2,7 +2,9 @@
    other): it fills in what a page can know only when it is read. Runs on every page Material's
    instant navigation shows (document$), and every part works without it.
    - "Cite this page": today's date as the access date, in place of the placeholder.
-   - Collection indexes: sorting, filters, a count, their state in the address. */
+   - Collection indexes: sorting, filters, a count, their state in the address.
+   - Citation marks: the cited source's title in a tooltip, on hover and on focus.
+   No text from the data is ever written as HTML: textContent and setAttribute only. */
 (function () {
   "use strict";
 
@@ -89,9 +91,12 @@
       }
       cell.p.forEach(function (part) {
         if (typeof part === "number") {
+          // As common.j2's html_link: the name in <bdi>, laid out apart from the words around it.
           var a = document.createElement("a");
+          var name = document.createElement("bdi");
           a.setAttribute("href", root + links[part][1]);
-          a.textContent = links[part][0];
+          name.textContent = links[part][0];
+          a.appendChild(name);
           box.appendChild(a);
         } else {
           box.appendChild(document.createTextNode(part));
@@ -333,7 +338,79 @@
     update();
   }
 
+  /* Citation marks ([1], filters.Citations.ref): the title of the source a mark cites, in a
+     tooltip that looks like Material's, while the mark is hovered or focused; Escape hides it.
+     The title is the text of the source's entry in the page's list of sources, which names
+     the mark too (its aria-labelledby), and goes in as textContent: never a title attribute,
+     whose text Material's own tooltips insert as HTML. Without this script, the mark leads to
+     that entry. */
+  var tip = null;  // { mark: the mark shown, el: the tooltip }
+
+  function hideTip() {
+    if (tip) tip.el.remove();
+    tip = null;
+  }
+
+  function citedTitle(mark) {
+    return (mark.getAttribute("aria-labelledby") || "").split(/\s+/).filter(function (id) {
+      return id && id !== mark.id;
+    }).map(function (id) {
+      var named = document.getElementById(id);
+      return named ? named.textContent.trim() : "";
+    }).join(" ").trim();
+  }
+
+  function showTip(mark) {
+    if (tip && tip.mark === mark) return;
+    hideTip();
+    var title = citedTitle(mark);
+    if (!title) return;
+    var el = document.createElement("div");
+    var inner = document.createElement("div");
+    el.className = "md-tooltip2 md-tooltip2--bottom tk-tooltip";
+    el.setAttribute("role", "tooltip");
+    inner.className = "md-tooltip2__inner md-typeset";
+    inner.textContent = title;
+    el.appendChild(inner);
+    document.body.appendChild(el);
+    tip = { mark: mark, el: el };
+    // Placed as Material places its tooltips (below the mark, centred, kept on screen).
+    var box = mark.getBoundingClientRect();
+    el.style.setProperty("--md-tooltip-host-x", box.left + window.scrollX + "px");
+    el.style.setProperty("--md-tooltip-host-y", box.top + window.scrollY + "px");
+    el.style.setProperty("--md-tooltip-x", box.width / 2 + "px");
+    el.style.setProperty("--md-tooltip-y", 8 + box.height + "px");
+    el.style.setProperty("--md-tooltip-tail", "0px");
+    el.style.setProperty("--md-tooltip-width", inner.getBoundingClientRect().width + "px");
+    requestAnimationFrame(function () { el.classList.add("md-tooltip2--active"); });
+  }
+
+  function markOf(node) {
+    return node instanceof Element ? node.closest("a.tk-cite") : null;
+  }
+
+  document.addEventListener("mouseover", function (e) {
+    var mark = markOf(e.target);
+    if (mark) showTip(mark);
+  });
+  document.addEventListener("mouseout", function (e) {
+    var mark = markOf(e.target);
+    if (mark && tip && tip.mark === mark && !mark.contains(e.relatedTarget) && document.activeElement !== mark) hideTip();
+  });
+  document.addEventListener("focusin", function (e) {
+    var mark = markOf(e.target);
+    if (mark) showTip(mark);
+  });
+  document.addEventListener("focusout", function (e) {
+    var mark = markOf(e.target);
+    if (mark && tip && tip.mark === mark && !mark.matches(":hover")) hideTip();
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") hideTip();
+  });
+
   function run() {
+    hideTip();  // a page instant navigation replaced
     accessDate(document);
     document.querySelectorAll("[data-tk-list]").forEach(list);
   }
