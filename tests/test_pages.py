@@ -13,6 +13,7 @@ from conftest import FIXTURE_DATA, ROOT, mkdocs_build
 from mkdocs.utils import yaml_load
 
 from tracker import urls
+from tracker.kinds import kinds
 from tracker.load import load
 from tracker.models import COLLECTIONS, Agreement
 from tracker.pages import EMPHASIS, Page, missing_from_nav, pages, search_names
@@ -28,13 +29,18 @@ def q() -> Queries:
 
 def test_every_record_and_collection_has_a_page(q: Queries) -> None:
     by_uri = {p.src_uri: p for p in pages(q)}
-    for collection, cls in COLLECTIONS.items():
+    for kind in kinds():
+        collection = kind.collection
         index = by_uri[f"{collection}/index.md"]
-        assert (index.template, index.in_nav, index.title) == (f"{collection}.md.j2", True, cls.heading)
+        assert (index.template, index.in_nav, index.title) == (f"{collection}.md.j2", True, kind.heading)
         for record in q.data[collection].values():
             page = by_uri[urls.src_uri(record)]
-            assert (page.template, page.arg, page.in_nav) == (f"{cls.singular}.md.j2", record.id, False)
-            assert page.section_url == f"{collection}/"
+            assert (page.template, page.arg, page.in_nav) == (f"{kind.singular}.md.j2", record.id, False)
+            assert (page.section, page.section_url, page.search_boost) == (
+                kind.heading,
+                f"{collection}/",
+                kind.search_boost,
+            )
     for year in q.year_numbers:
         assert by_uri[f"years/{year}.md"].arg == year
     assert len(by_uri) == len(pages(q)), "two pages share a source"
@@ -124,8 +130,8 @@ def test_the_navigation_lists_every_collection() -> None:
     assert missing_from_nav([n for n in nav if "Figures" not in n]) == ["figures"]
     # Each tab is named as its collection's heading.
     listed = {target: title for item in nav for title, target in item.items()}
-    for collection, cls in COLLECTIONS.items():
-        assert listed[f"{collection}/index.md"] == cls.heading
+    for kind in kinds():
+        assert listed[f"{kind.collection}/index.md"] == kind.heading
 
 
 def test_a_kind_of_record_is_added_by_a_model_two_templates_and_a_nav_entry(project_copy: Path, tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from .dataset import Dataset
 from .dates import PartialDate
-from .models import COLLECTIONS, Agreement, Record, label
+from .models import COLLECTIONS, Agreement, Record
 from .queries import Entry, Queries
 from .urls import json_path, list_json_path, page_url
 from .views.table import Table, as_data
@@ -407,15 +407,16 @@ def span(when: PartialDate) -> tuple[date, date]:
 
 
 def entry_title(entry: Entry) -> str:
-    if entry.milestone:
-        what = f"{entry.record.label}: {label(entry.milestone.type, 'milestone.type').lower()}"
+    """A step as "record: what" ("…: signed", "(by this date)" where only a bound is known);
+    a record itself by its name."""
+    if entry.step:
+        what = f"{entry.record.label}: {entry.what.lower()}"
         return f"{what} (by this date)" if entry.bound else what
     return entry.record.label
 
 
 def _entry_uid(entry: Entry, host: str) -> str:
-    kind = entry.milestone.type if entry.milestone else "event"
-    return f"{entry.record.collection}-{entry.record.id}-{kind}-{entry.date.iso}@{host}"
+    return f"{entry.record.collection}-{entry.record.id}-{entry.name}-{entry.date.iso}@{host}"
 
 
 class Dated(Protocol):
@@ -450,8 +451,7 @@ def calendar_event(entry: Entry, site_url: str, host: str) -> CalendarEvent:
     if entry.bound:
         note = f"The sources say only that this had happened by {entry.date}. "
         start, end = date(*entry.date.latest), date(*entry.date.latest) + timedelta(days=1)
-    category = label(entry.record.kind, f"{entry.record.singular}.kind")
-    return CalendarEvent(entry_title(entry), start, end, _entry_uid(entry, host), category, f"{note}{url}", url)
+    return CalendarEvent(entry_title(entry), start, end, _entry_uid(entry, host), entry.category, f"{note}{url}", url)
 
 
 def calendar(queries: Dated, site_url: str) -> bytes:
@@ -539,7 +539,7 @@ def feed(queries: Queries, site_url: str, size: int = FEED_SIZE) -> bytes:
     for entry in reversed(latest):
         url = page_url(entry.record, site_url)
         item = gen.add_entry()
-        item.id(f"{url}#{entry.milestone.type if entry.milestone else 'event'}-{entry.date.iso}")
+        item.id(f"{url}#{entry.name}-{entry.date.iso}")
         item.title(entry_title(entry))
         item.link(href=url)
         when = datetime(*entry.date.earliest, tzinfo=UTC)

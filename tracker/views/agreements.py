@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
-from .. import filters
-from ..models import Agreement, Event, Figure, Milestone, Organisation, Sector, label
+from ..dates import when
+from ..kinds import label
+from ..models import Agreement, Event, Figure, Milestone, Organisation, Sector
 from . import table as t
 from .base import MILESTONE_RANK, Index, Names, RelationLink, Signed, first_date, names, unique
 
@@ -96,7 +97,7 @@ def first_step(a: Agreement, kind: str) -> Milestone | None:
 
 
 def _step(m: Milestone | None) -> t.Cell:
-    return t.date(filters.when(m), m.when, m.derived) if m else t.Cell()
+    return t.date(when(m), m.when, m.derived) if m else t.Cell()
 
 
 def _row(ix: Index, a: Agreement) -> t.Row:

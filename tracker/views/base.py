@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from ..dataset import Dataset
 from ..dates import PartialDate
+from ..kinds import Entry, Involved, kinds, label
 from ..models import (
     Agreement,
     Event,
@@ -34,7 +35,6 @@ from ..models import (
     Source,
     Statement,
     Status,
-    label,
 )
 
 if TYPE_CHECKING:
@@ -42,35 +42,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 R = TypeVar("R", bound=Record)
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One dated thing on a timeline: an agreement's milestone, or an event."""
-
-    date: PartialDate
-    record: Agreement | Event
-    milestone: Milestone | None = None
-
-    @property
-    def bound(self) -> bool:
-        """True when the document gives only a date by which it had happened."""
-        if self.milestone is not None:
-            return self.milestone.date is None
-        return isinstance(self.record, Event) and self.record.date is None
-
-    @property
-    def sectors(self) -> list[str]:
-        """A milestone may concern fewer sectors than its agreement (an FTA's 2004 conclusion is
-        not an AI event, though its 2026 upgrade talks cover AI)."""
-        if self.milestone and self.milestone.sectors:
-            return self.milestone.sectors
-        return self.record.sectors
-
-    @property
-    def key(self) -> tuple[PartialDate, bool, str, str]:
-        # On one day, the event comes before what was signed at it.
-        return (self.date, self.milestone is not None, self.record.label, self.milestone.type if self.milestone else "")
 
 
 @dataclass(frozen=True)
@@ -366,10 +337,28 @@ class Signed:
 
 @dataclass(frozen=True)
 class Appearance:
-    """A person or organisation taking part in an event."""
+    """A record naming a person or an organisation among those it involves (an event naming
+    a participant), with its date as its first entry gives it (None: undated)."""
 
-    event: Event
-    participant: Participant
+    record: Record
+    involved: Involved
+    entry: Entry | None
+
+    @property
+    def shown(self) -> str:
+        return self.entry.shown if self.entry else "date not given"
+
+    @property
+    def derived(self) -> str | None:
+        return self.entry.derived if self.entry else None
+
+
+@dataclass(frozen=True)
+class Involvements:
+    """The records of one kind that involve a person or an organisation, by date."""
+
+    heading: str  # the kind's: "Events"
+    appearances: list[Appearance]
 
 
 @dataclass(frozen=True)
@@ -385,7 +374,6 @@ class Appearances:
     party: list[Agreement]
     signed: list[Signed]
     signed_for: list[Signed]
-    events: list[Appearance]
     people: list[Held]
     nationals: list[Person]
     units: list[Organisation]
@@ -398,7 +386,11 @@ class Appearances:
 
     @classmethod
     def none(cls) -> Appearances:
-        return cls([], [], [], [], [], [], [], [], [], [], [], [], [])
+        return cls([], [], [], [], [], [], [], [], [], [], [], [])
+
+
+def _appearance_date(x: Appearance) -> PartialDate:
+    return x.entry.date if x.entry else PartialDate(9999)
 
 
 class Index:
@@ -418,10 +410,23 @@ class Index:
 
     @cached_property
     def entries(self) -> list[Entry]:
-        found = [Entry(e.when, e) for e in self.events.values()]
-        for agreement in self.agreements.values():
-            found.extend(Entry(m.when, agreement, m) for m in agreement.milestones)
+        """Every dated entry of every kind that gives them (tracker/kinds.py), in date order."""
+        found = [
+            entry
+            for kind in kinds()
+            if kind.entries
+            for record in self.data[kind.collection].values()
+            for entry in kind.entries(record)
+        ]
         return sorted(found, key=lambda e: e.key)
+
+    @cached_property
+    def first_entries(self) -> dict[tuple[str, str], Entry]:
+        """Each dated record's first entry (by collection and id): its date where a page lists it."""
+        table: dict[tuple[str, str], Entry] = {}
+        for entry in self.entries:
+            table.setdefault((entry.record.collection, entry.record.id), entry)
+        return table
 
     # Each page's share of the whole, grouped once per build: a sector's, a year's page, a
     # source's would otherwise scan every record (at 10,000 records the source pages alone
@@ -521,9 +526,6 @@ class Index:
                 table[s.person].signed.append(signed)
                 if s.party:
                     table[s.party].signed_for.append(signed)
-        for e in self.events.values():
-            for p in e.participants:
-                table[p.person or p.organisation or ""].events.append(Appearance(e, p))
         for person in self.people.values():
             for role in person.roles:
                 if role.organisation:
@@ -548,6 +550,30 @@ class Index:
             for org_id in f.organisations:
                 table[org_id].figures.append(f)
         return table
+
+    @cached_property
+    def involving(self) -> dict[tuple[str, str], dict[str, list[Appearance]]]:
+        """By person or organisation (collection and id), the records of each kind that involve
+        them (tracker/kinds.py: Kind.involves), in the data's order."""
+        table: dict[tuple[str, str], dict[str, list[Appearance]]] = defaultdict(dict)
+        for kind in kinds():
+            if kind.involves is None:
+                continue
+            for record in self.data[kind.collection].values():
+                entry = self.first_entries.get((record.collection, record.id))
+                for who in kind.involves(record):
+                    table[who.collection, who.id].setdefault(kind.collection, []).append(Appearance(record, who, entry))
+        return table
+
+    def involvements(self, record: Record) -> list[Involvements]:
+        """The records that involve a person or an organisation, kind by kind (in the order of
+        the kinds), each kind's by date."""
+        found = self.involving.get((record.collection, record.id), {})
+        return [
+            Involvements(kind.heading, sorted(found[kind.collection], key=_appearance_date))
+            for kind in kinds()
+            if kind.collection in found
+        ]
 
     @cached_property
     def figures_about(self) -> dict[tuple[str, str], list[Figure]]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
-from .. import filters
-from ..models import Agreement, Event, Figure, Milestone, Organisation, Person, Sector, label
+from ..dates import when
+from ..kinds import label
+from ..models import Agreement, Event, Figure, Milestone, Organisation, Person, Sector
 from . import table as t
 from .base import Index
 
@@ -101,7 +102,7 @@ def events(ix: Index) -> EventsView:
 
 def _row(e: Event) -> t.Row:
     cells = (
-        t.date(filters.when(e), e.when, e.derived),
+        t.date(when(e), e.when, e.derived),
         t.link(e),
         t.text(label(e.kind, "event.kind")),
         t.text(e.place),

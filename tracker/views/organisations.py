@@ -11,10 +11,11 @@ from itertools import groupby
 from urllib.parse import urlencode
 
 from ..dates import PartialDate
-from ..models import Agreement, Figure, Organisation, Person, Role, Source, label
+from ..kinds import label
+from ..models import Agreement, Figure, Organisation, Person, Role, Source
 from ..urls import index_src_uri, list_group_src_uri
 from . import table as t
-from .base import Appearance, Index, Names, Signed, names
+from .base import Index, Involvements, Names, Signed, names
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class OrganisationView:
     signers: list[SignerCount]
     people: list[PersonRoles]
     nationals: list[Person]
-    events: list[Appearance]
+    involved: list[Involvements]  # the records of each kind that involve them (events…), by date
     units: list[Organisation]
     based: list[Organisation]
     issued: list[Source]
@@ -120,7 +121,7 @@ def organisation(
         signers=signers,
         people=list(people.values()),
         nationals=[p for p in seen.nationals if p.id not in people],
-        events=sorted(seen.events, key=lambda x: x.event.when),
+        involved=ix.involvements(o),
         units=seen.units,
         based=seen.based,
         issued=seen.issued,

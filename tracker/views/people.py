@@ -8,7 +8,7 @@ from functools import partial
 from ..dates import PartialDate
 from ..models import Organisation, Person, Role
 from . import table as t
-from .base import Appearance, Index, Names, Signed, names
+from .base import Index, Involvements, Names, Signed, names
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class PersonView:
     country: Organisation | None
     roles: list[RoleLine]
     signed: list[Signed]
-    events: list[Appearance]
+    involved: list[Involvements]  # the records of each kind that involve them (events…), by date
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def person(ix: Index, person_id: str) -> PersonView:
         country=ix.organisations[p.country] if p.country else None,
         roles=grouped_roles(ix, p.roles),
         signed=seen.signed,
-        events=sorted(seen.events, key=lambda x: x.event.when),
+        involved=ix.involvements(p),
     )
 
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Literal
 
-from .. import filters
-from ..dates import PartialDate
-from ..models import COLLECTIONS, Organisation, Record, Source, Statement, label
+from ..dates import PartialDate, written
+from ..kinds import kind, label
+from ..models import COLLECTIONS, Organisation, Record, Source, Statement
 from . import table as t
 from .base import Fact, Index, MilestoneFact, StatementFact
 
@@ -139,7 +139,7 @@ def source(ix: Index, source_id: str) -> SourceView:
         reprint_of=ix.organisations[s.reprint_of] if s.reprint_of else None,
         issuers=ix.records(Organisation, s.issuers),
         attributes_to=ix.records(Organisation, s.attributes_to),
-        groups=[FactGroup(COLLECTIONS[c].heading, list(records.values())) for c, records in grouped.items() if records],
+        groups=[FactGroup(kind(c).heading, list(records.values())) for c, records in grouped.items() if records],
         count=len(facts),
     )
 
@@ -152,7 +152,7 @@ def sources(ix: Index) -> SourcesView:
 def _dated(s: Source) -> t.Cell:
     if s.date is None:
         return t.text("undated")
-    shown = filters.date(s.date)
+    shown = written(s.date)
     return t.date(f"undated (implied: {shown})" if s.undated else shown, s.date, s.derived)
 
 
