@@ -16,7 +16,7 @@ import pytest
 from conftest import FIXTURE_DATA, ROOT
 
 from tracker import views
-from tracker.load import load
+from tracker.load import _plan, _references, load
 from tracker.models import COLLECTIONS, Agreement, Item, Name, Record
 from tracker.queries import Queries
 from tracker.views import base, sources
@@ -44,8 +44,7 @@ def test_views_are_frozen(q: Queries) -> None:
         if inspect.isclass(cls) and dataclasses.is_dataclass(cls) and cls.__module__ == module.__name__
     ]
     assert len(found) > 20
-    # Appearances is filled in while the reverse links are worked out, never handed to a page.
-    assert [cls.__name__ for cls in found if not cls.__dataclass_params__.frozen] == ["Appearances"]
+    assert [cls.__name__ for cls in found if not cls.__dataclass_params__.frozen] == []
 
 
 def test_agreement(q: Queries) -> None:
@@ -174,6 +173,26 @@ def test_organisation(q: Queries) -> None:
     assert ministry.country.id == "land-b"
     assert land_b.country is None  # a state is its own country
     assert names(ministry.issued) == ["Beta ministry release"]
+
+
+def test_the_reverse_links_are_every_reference_the_record_classes_declare(q: Queries) -> None:
+    """Index.referring finds each record from every record naming it, by the field naming it,
+    as the loader finds references (models.Ref in the classes' types), citations aside."""
+    expected: Counter[tuple[str, str, str, tuple[str, ...]]] = Counter()
+    for record in q.data.records():
+        raw = record.model_dump(mode="json")
+        for path, collection, target in _references(raw, _plan(type(record)), ()):
+            fields = tuple(str(p) for p in path if isinstance(p, str))
+            if "cite" not in fields:
+                expected[collection, target, record.collection, fields] += 1
+    assert {"parties", "part_of", "country"} <= {fields[-1] for *_, fields in expected}
+    found = Counter(
+        {key: len(value) for key, value in q.ix.referrers.items() if value},
+    )
+    assert found == expected
+    for (collection, target, by, fields), value in q.ix.referrers.items():
+        named = q.data[collection][target]
+        assert q.ix.referring(named, COLLECTIONS[by], *fields) == value
 
 
 def test_organisations_index_groups_by_kind_label(q: Queries) -> None:

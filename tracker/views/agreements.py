@@ -52,12 +52,16 @@ class AgreementsView:
 
 def agreement(ix: Index, agreement_id: str) -> AgreementView:
     a = ix.agreements[agreement_id]
-    incoming = ix.incoming[a.id]
+    incoming = [
+        RelationLink(label(r.type, "relation.type.inverse"), other, r)
+        for other, r in ix.referring(a, Agreement, "relations", "agreement")
+    ]
     related = {r.agreement for r in a.relations} | {link.agreement.id for link in incoming}
     event_ids = unique(m.event for m in a.milestones if m.event is not None)
     same_event = []
     for event_id in event_ids:
-        others = unique(s.agreement for s in ix.signed_at[event_id] if s.agreement.id != a.id)
+        signed_there = ix.referring(ix.events[event_id], Agreement, "milestones", "event")
+        others = unique(other for other, _ in signed_there if other.id != a.id)
         others = [o for o in others if o.id not in related]
         if others:
             same_event.append(SameEvent(ix.events[event_id], others))

@@ -1,22 +1,25 @@
-"""What every view module shares: timeline entries, cited facts, and the reverse links of
-the dataset (what implements an agreement, what cites a source, where a person appears),
-worked out once per build in :class:`Index`."""
+"""What every view module shares: cited facts, and the reverse links of the dataset (which
+records name a record, and in which field; what cites a source; what involves a person),
+worked out once per build in :class:`Index` from the records' types and their kinds
+(tracker/kinds.py), never from a list of kinds."""
 
 from __future__ import annotations
 
+import functools
 import re
+import types
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import groupby
-from typing import TYPE_CHECKING, ClassVar, TypeVar, get_args
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar, Union, cast, get_args, get_origin
 
 from pydantic import BaseModel
 
 from ..dataset import Dataset
 from ..dates import PartialDate
-from ..kinds import Entry, Involved, kinds, label
+from ..kinds import Entry, Involved, kinds
 from ..models import (
     Agreement,
     Event,
@@ -28,6 +31,7 @@ from ..models import (
     Participant,
     Person,
     Record,
+    Ref,
     Relation,
     Role,
     Sector,
@@ -305,15 +309,56 @@ def unique(items: Iterable[T]) -> list[T]:
     return out
 
 
+# -- references between records ---------------------------------------------------------------
+
+# A field naming records, through the items holding it: ("signatories", "party").
+Path = tuple[str, ...]
+
+
+@functools.cache
+def _reference_fields(cls: type[BaseModel]) -> tuple[tuple[str, str | type[BaseModel]], ...]:
+    """The fields of ``cls`` that name records (models.Ref), each with the collection it
+    names, or with the class of the items inside it that do; worked out once per class from
+    its types. Citations (``cite``) are left out: ``Index.citing`` lists them."""
+    found = []
+    for name, field in cls.model_fields.items():
+        target = _named(field.annotation, tuple(field.metadata))
+        if name != "cite" and target is not None:
+            found.append((name, target))
+    return tuple(found)
+
+
+def _named(annotation: Any, metadata: tuple = ()) -> str | type[BaseModel] | None:
+    for meta in metadata:
+        if isinstance(meta, Ref):
+            return meta.collection
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        base, *meta = get_args(annotation)
+        return _named(base, tuple(meta))
+    if origin in (list, Union, types.UnionType):
+        return next((t for t in map(_named, get_args(annotation)) if t is not None), None)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation if _reference_fields(annotation) else None
+    return None
+
+
+def references(holder: BaseModel, where: Path = ()) -> Iterator[tuple[Path, str, str, BaseModel]]:
+    """Each record a record (or an item in it) names: the field naming it, through the items
+    holding it (``("signatories", "party")``), the collection and id named, and the record
+    or item holding the reference; in the order of the fields."""
+    for name, target in _reference_fields(type(holder)):
+        value = getattr(holder, name)
+        for item in value if isinstance(value, list) else (value,):
+            if item is None:
+                continue
+            if isinstance(target, str):
+                yield (*where, name), target, item, holder
+            else:
+                yield from references(item, (*where, name))
+
+
 # -- reverse links ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SignedAt:
-    """An agreement's milestone that took place at an event."""
-
-    agreement: Agreement
-    milestone: Milestone
 
 
 @dataclass(frozen=True)
@@ -365,28 +410,6 @@ class Involvements:
 class Held:
     person: Person
     role: Role
-
-
-@dataclass
-class Appearances:
-    """Everywhere one person or organisation is named, by the role it is named in."""
-
-    party: list[Agreement]
-    signed: list[Signed]
-    signed_for: list[Signed]
-    people: list[Held]
-    nationals: list[Person]
-    units: list[Organisation]
-    based: list[Organisation]
-    issued: list[Source]
-    published: list[Source]
-    reprinted: list[Source]  # sources reprinting a text this organisation published first
-    attributed: list[Source]
-    figures: list[Figure]
-
-    @classmethod
-    def none(cls) -> Appearances:
-        return cls([], [], [], [], [], [], [], [], [], [], [], [])
 
 
 def _appearance_date(x: Appearance) -> PartialDate:
@@ -447,14 +470,6 @@ class Index:
         return dict(table)
 
     @cached_property
-    def agreements_by_sector(self) -> dict[str, list[Agreement]]:
-        table: dict[str, list[Agreement]] = defaultdict(list)
-        for agreement in self.agreements.values():
-            for sector_id in dict.fromkeys(agreement.sectors):
-                table[sector_id].append(agreement)
-        return dict(table)
-
-    @cached_property
     def accounts(self) -> dict[int, tuple[Agreement, Milestone]]:
         """Each milestone's per-document accounts (by identity), with the milestone holding it."""
         return {id(a): (r, m) for r in self.agreements.values() for m in r.milestones for a in m.accounts}
@@ -481,24 +496,6 @@ class Index:
         return sorted({*self.years, *self.figures_by_year})
 
     @cached_property
-    def signed_at(self) -> dict[str, list[SignedAt]]:
-        table: dict[str, list[SignedAt]] = defaultdict(list)
-        for agreement in self.agreements.values():
-            for milestone in agreement.milestones:
-                if milestone.event:
-                    table[milestone.event].append(SignedAt(agreement, milestone))
-        return table
-
-    @cached_property
-    def incoming(self) -> dict[str, list[RelationLink]]:
-        table: dict[str, list[RelationLink]] = defaultdict(list)
-        for agreement in self.agreements.values():
-            for relation in agreement.relations:
-                inverse = label(relation.type, "relation.type.inverse")
-                table[relation.agreement].append(RelationLink(inverse, agreement, relation))
-        return table
-
-    @cached_property
     def citing(self) -> dict[str, list[Fact]]:
         table: dict[str, list[Fact]] = defaultdict(list)
         for record in self.data.records():
@@ -514,42 +511,6 @@ class Index:
 
     def cited_by(self, source_id: str) -> list[Fact]:
         return self.citing[source_id]
-
-    @cached_property
-    def appearances(self) -> dict[str, Appearances]:
-        table: dict[str, Appearances] = defaultdict(Appearances.none)
-        for a in self.agreements.values():
-            for party in a.parties:
-                table[party].party.append(a)
-            for s in a.signatories:
-                signed = Signed(a, s, self.people[s.person], self.organisations[s.party] if s.party else None)
-                table[s.person].signed.append(signed)
-                if s.party:
-                    table[s.party].signed_for.append(signed)
-        for person in self.people.values():
-            for role in person.roles:
-                if role.organisation:
-                    table[role.organisation].people.append(Held(person, role))
-            if person.country:
-                table[person.country].nationals.append(person)
-        for org in self.organisations.values():
-            if org.parent:
-                table[org.parent].units.append(org)
-            if org.country and org.country != org.id:
-                table[org.country].based.append(org)
-        for source in self.sources.values():
-            for org_id in source.issuers:
-                table[org_id].issued.append(source)
-            if source.publisher:
-                table[source.publisher].published.append(source)
-            if source.reprint_of:
-                table[source.reprint_of].reprinted.append(source)
-            for org_id in source.attributes_to:
-                table[org_id].attributed.append(source)
-        for f in self.figures.values():
-            for org_id in f.organisations:
-                table[org_id].figures.append(f)
-        return table
 
     @cached_property
     def involving(self) -> dict[tuple[str, str], dict[str, list[Appearance]]]:
@@ -577,26 +538,36 @@ class Index:
 
     @cached_property
     def figures_about(self) -> dict[tuple[str, str], list[Figure]]:
-        """Figures by the collection and id of each record they are about."""
+        """Figures by the collection and id of each record they name (what they are about)."""
         table: dict[tuple[str, str], list[Figure]] = defaultdict(list)
         for f in self.figures.values():
-            for collection, ids in (
-                ("agreements", f.agreements),
-                ("events", f.events),
-                ("organisations", f.organisations),
-                ("sectors", f.sectors),
-            ):
-                for record_id in ids:
-                    table[collection, record_id].append(f)
+            for _, collection, record_id, _ in references(f):
+                table[collection, record_id].append(f)
         return table
 
     @cached_property
-    def parts(self) -> dict[str, list[Event]]:
-        table: dict[str, list[Event]] = defaultdict(list)
-        for e in sorted(self.events.values(), key=lambda x: (x.when, x.name)):
-            if e.part_of:
-                table[e.part_of].append(e)
+    def referrers(self) -> dict[tuple[str, str, str, Path], list[tuple[Record, BaseModel]]]:
+        """Every reference between records, from the record it names: by the collection and
+        id named, the collection of the record naming it and the field naming it (through
+        the items holding it: ``("signatories", "party")``), each record naming it with the
+        item holding the reference, in the data's order. Sources are found through
+        ``citing``."""
+        table: dict[tuple[str, str, str, Path], list[tuple[Record, BaseModel]]] = defaultdict(list)
+        for record in self.data.records():
+            for where, collection, record_id, holder in references(record):
+                table[collection, record_id, record.collection, where].append((record, holder))
         return table
+
+    def referring(self, target: Record, cls: type[R], *where: str) -> list[tuple[R, Any]]:
+        """The records of ``cls`` naming ``target`` in the field ``where`` (through the items
+        holding it: ``"signatories", "party"``), each with the item holding the reference (the
+        record itself for a field of its own), in the data's order."""
+        found = self.referrers.get((target.collection, target.id, cls.collection, where), [])
+        return cast(list[tuple[R, Any]], found)
+
+    def named_by(self, target: Record, cls: type[R], *where: str) -> list[R]:
+        """The records of ``cls`` naming ``target`` in the field ``where``, as ``referring``."""
+        return [record for record, _ in self.referring(target, cls, *where)]
 
     def records(self, cls: type[R], ids: Iterable[str]) -> list[R]:
         table = self.data.of(cls)

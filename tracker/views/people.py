@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from ..dates import PartialDate
-from ..models import Organisation, Person, Role
+from ..models import Agreement, Organisation, Person, Role
 from . import table as t
 from .base import Index, Involvements, Names, Signed, names
 
@@ -44,13 +44,15 @@ def grouped_roles(ix: Index, roles: list[Role]) -> list[RoleLine]:
 
 def person(ix: Index, person_id: str) -> PersonView:
     p = ix.people[person_id]
-    seen = ix.appearances[p.id]
     return PersonView(
         record=p,
         names=names(p.name, p.names),
         country=ix.organisations[p.country] if p.country else None,
         roles=grouped_roles(ix, p.roles),
-        signed=seen.signed,
+        signed=[
+            Signed(a, s, p, ix.organisations[s.party] if s.party else None)
+            for a, s in ix.referring(p, Agreement, "signatories", "person")
+        ],
         involved=ix.involvements(p),
     )
 
