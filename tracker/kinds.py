@@ -76,6 +76,18 @@ class Involved:
 
 
 @dataclass(frozen=True)
+class ItemsFile(Generic[R]):
+    """A list each record holds, published as a CSV file of its own (``/api/v1/<name>.csv``,
+    an agreement's milestones): a row per item, under ``header``."""
+
+    name: str  # "milestones"
+    header: tuple[str, ...]
+    # A record's rows, given the site's address: each value as the CSV files write values
+    # (None empty, lists joined by "; ").
+    rows: Callable[[R, str], Iterable[Mapping[str, object]]]
+
+
+@dataclass(frozen=True)
 class Kind(Generic[R]):
     """One kind of record, as everything that shows records reads it."""
 
@@ -93,6 +105,8 @@ class Kind(Generic[R]):
     # Its index as a table (views/table.py), sorted, filtered and split by year; without
     # one, its index template lists the records itself.
     table: Callable[[Index], Table] | None = None
+    # Lists its records hold published as files of their own, besides the kind's own CSV.
+    files: tuple[ItemsFile[R], ...] = ()
 
     @property
     def collection(self) -> str:

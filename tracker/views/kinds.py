@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..kinds import Entry, Involved, Kind, label, register
+from ..kinds import Entry, Involved, ItemsFile, Kind, label, register
 from ..models import Agreement, Event, Figure, Organisation, Person, Sector, Source
+from ..urls import page_url
 from . import agreements, events, figures, organisations, people, sources
 
 # What pages call each value of each enumeration (a Literal field), by "<class>.<field>" in
@@ -184,6 +185,46 @@ def milestones(a: Agreement) -> Iterator[Entry]:
         )
 
 
+def milestone_rows(a: Agreement, site_url: str) -> Iterator[dict[str, object]]:
+    """An agreement's milestones as rows of /api/v1/milestones.csv."""
+    for m in a.milestones:
+        yield {
+            "agreement": a.id,
+            "agreement_name": a.name,
+            "type": m.type,
+            "date": m.date.iso if m.date else None,
+            "precision": m.when.precision,
+            "by": m.by.iso if m.by else None,
+            "place": m.place,
+            "event": m.event,
+            "derived": m.derived,
+            "note": m.note,
+            "cite": m.cite,
+            "url": page_url(a, site_url),
+        }
+
+
+# A row per milestone: /api/v1/milestones.csv.
+MILESTONES = ItemsFile(
+    "milestones",
+    (
+        "agreement",
+        "agreement_name",
+        "type",
+        "date",
+        "precision",
+        "by",
+        "place",
+        "event",
+        "derived",
+        "note",
+        "cite",
+        "url",
+    ),
+    milestone_rows,
+)
+
+
 def event(e: Event) -> Iterator[Entry]:
     """An event, on the day (or days) it took place, or by the date it had."""
     kind = label(e.kind, "event.kind")
@@ -218,6 +259,7 @@ AGREEMENTS = register(
         labels=AGREEMENT_LABELS,
         entries=milestones,
         table=agreements.table,
+        files=(MILESTONES,),
     )
 )
 EVENTS = register(
