@@ -3,18 +3,22 @@ kinds of record can be added."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import typing
+from pathlib import Path
 from typing import Annotated, Literal, Union, get_args, get_origin
 
 import pytest
-from conftest import ROOT
+from conftest import FIXTURE_DATA, ROOT
 from pydantic import BaseModel
 
 from tracker import models
 from tracker.kinds import LABELS, Kind, KindError, LabelError, kinds, label, register
 from tracker.views import kinds as builtin  # registers the kinds the tracker ships with
+
+NEWKIND = ROOT / "tests" / "fixtures" / "newkind"
 
 
 def literal_values(annotation: object) -> tuple[str, ...] | None:
@@ -87,12 +91,34 @@ def test_a_kind_of_record_is_registered_from_the_module_named_in_tracker_kinds()
         "print(list(COLLECTIONS)[-1], COLLECTIONS['programmes'].singular, Dataset.empty().collections[-1])\n"
         "print(kind('programmes').heading)\n"
     )
-    env = {"TRACKER_KINDS": "programmes", "PYTHONPATH": str(ROOT / "tests" / "fixtures" / "newkind")}
+    env = {"TRACKER_KINDS": "programmes", "PYTHONPATH": str(NEWKIND)}
     result = subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["programmes", "programme", "programmes", "Programmes"]
+
+
+def test_the_loader_checks_a_registered_kind_as_its_class_says(tmp_path: Path) -> None:
+    """Its references (models.Ref) and its dates (Record.spans: an end before its start)."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    shutil.copytree(NEWKIND / "data" / "programmes", data / "programmes")
+    record = data / "programmes" / "harbour-pilot-exchange.yml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("end: 2023-06", "end: 2022-06").replace("quill-marlow", "quill-marlo"), "utf-8")
+    script = (
+        "from tracker.load import DataError, load\ntry:\n    load('data')\nexcept DataError as err:\n    print(err)\n"
+    )
+    env = {"TRACKER_KINDS": "programmes", "PYTHONPATH": str(NEWKIND)}
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1:] == [
+        "data/programmes/harbour-pilot-exchange.yml:5:6: 'end' (June 2022) is before the start (March 2023)",
+        "data/programmes/harbour-pilot-exchange.yml:9:13: unknown person 'quill-marlo' (did you mean 'quill-marlow'?)",
+    ]
 
 
 def test_registering_a_second_kind_under_a_taken_name_is_refused() -> None:

@@ -69,6 +69,8 @@ def by_year(entries: list[Entry]) -> list[YearGroup]:
 class RecordFact:
     kind: ClassVar[str] = "record"
     record: Record
+    # The record's own entry, where the record itself is dated (an event): its date.
+    entry: Entry | None = None
 
     @property
     def summary(self) -> str:
@@ -444,12 +446,18 @@ class Index:
         return sorted(found, key=lambda e: e.key)
 
     @cached_property
-    def first_entries(self) -> dict[tuple[str, str], Entry]:
-        """Each dated record's first entry (by collection and id): its date where a page lists it."""
-        table: dict[tuple[str, str], Entry] = {}
+    def entries_by_record(self) -> dict[tuple[str, str], list[Entry]]:
+        """Each dated record's entries (by collection and id), in date order: the first gives
+        its date where a page lists it."""
+        table: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         for entry in self.entries:
-            table.setdefault((entry.record.collection, entry.record.id), entry)
-        return table
+            table[entry.record.collection, entry.record.id].append(entry)
+        return dict(table)
+
+    def own_entry(self, record: Record) -> Entry | None:
+        """The entry of a record dated itself (an event, not a step in its life), if any."""
+        found = self.entries_by_record.get((record.collection, record.id), [])
+        return next((e for e in found if not e.step), None)
 
     # Each page's share of the whole, grouped once per build: a sector's, a year's page, a
     # source's would otherwise scan every record (at 10,000 records the source pages alone
@@ -504,6 +512,8 @@ class Index:
                 if not sources:
                     continue
                 fact = fact_for(record, item, self.data)
+                if isinstance(fact, RecordFact):
+                    fact = RecordFact(record, self.own_entry(record))
                 # A fact citing one source twice is listed once on that source's page.
                 for source in sources:
                     table[source].append(fact)
@@ -521,7 +531,7 @@ class Index:
             if kind.involves is None:
                 continue
             for record in self.data[kind.collection].values():
-                entry = self.first_entries.get((record.collection, record.id))
+                entry = next(iter(self.entries_by_record.get((record.collection, record.id), ())), None)
                 for who in kind.involves(record):
                     table[who.collection, who.id].setdefault(kind.collection, []).append(Appearance(record, who, entry))
         return table
