@@ -87,9 +87,10 @@ class ItemsFile(Generic[R]):
     rows: Callable[[R, str], Iterable[Mapping[str, object]]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Kind(Generic[R]):
-    """One kind of record, as everything that shows records reads it."""
+    """One kind of record, as everything that shows records reads it (each registered once:
+    compared by identity)."""
 
     model: type[R]  # its class in models.py: the folder, the URL section, the singular
     heading: str  # its section's title and tab: "Agreements"

@@ -250,7 +250,10 @@ def participants(e: Event) -> Iterator[Involved]:
             yield Involved(Organisation.collection, p.organisation, p.role, tuple(p.cite))
 
 
-# In the order of models.COLLECTIONS, which gives the order of the tabs.
+# Listed in the order of models.COLLECTIONS, which orders the tabs. Search weights: where a
+# query matches several pages equally well, the pages readers come for first are the
+# agreements, then what they are about and who made them; the figures, and the sources
+# whose titles name everything they report on, after them.
 AGREEMENTS = register(
     Kind(
         Agreement,
@@ -278,6 +281,5 @@ PEOPLE = register(Kind(Person, "People", search_boost=1.5, table=people.table))
 ORGANISATIONS = register(
     Kind(Organisation, "Organisations", search_boost=1.5, labels=ORGANISATION_LABELS, table=organisations.table)
 )
-# The sources' titles name everything they report on: they come after the records they cite.
 SOURCES = register(Kind(Source, "Sources", search_boost=0.5, labels=SOURCE_LABELS, table=sources.table))
 FIGURES = register(Kind(Figure, "Figures", search_boost=0.75, labels=FIGURE_LABELS, table=figures.table))
