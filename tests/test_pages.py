@@ -1,5 +1,5 @@
-"""Which pages exist (tracker/pages.py), their URLs (tracker/urls.py), and adding a kind of
-record: a model, two templates and a nav entry, nothing else."""
+"""Which pages exist (tracker/pages.py), their URLs (tracker/urls.py), and adding a dated
+kind of record: its class and registration, two templates and a nav entry, nothing else."""
 
 from __future__ import annotations
 
@@ -7,12 +7,15 @@ import json
 import shutil
 from pathlib import Path
 
+import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_DATA, ROOT, mkdocs_build
+from icalendar import Calendar
 from mkdocs.utils import yaml_load
 
 from tracker import urls
+from tracker.kinds import kinds
 from tracker.load import load
 from tracker.models import COLLECTIONS, Agreement
 from tracker.pages import EMPHASIS, Page, missing_from_nav, pages, search_names
@@ -28,13 +31,18 @@ def q() -> Queries:
 
 def test_every_record_and_collection_has_a_page(q: Queries) -> None:
     by_uri = {p.src_uri: p for p in pages(q)}
-    for collection, cls in COLLECTIONS.items():
+    for kind in kinds():
+        collection = kind.collection
         index = by_uri[f"{collection}/index.md"]
-        assert (index.template, index.in_nav, index.title) == (f"{collection}.md.j2", True, cls.heading)
+        assert (index.template, index.in_nav, index.title) == (f"{collection}.md.j2", True, kind.heading)
         for record in q.data[collection].values():
             page = by_uri[urls.src_uri(record)]
-            assert (page.template, page.arg, page.in_nav) == (f"{cls.singular}.md.j2", record.id, False)
-            assert page.section_url == f"{collection}/"
+            assert (page.template, page.arg, page.in_nav) == (f"{kind.singular}.md.j2", record.id, False)
+            assert (page.section, page.section_url, page.search_boost) == (
+                kind.heading,
+                f"{collection}/",
+                kind.search_boost,
+            )
     for year in q.year_numbers:
         assert by_uri[f"years/{year}.md"].arg == year
     assert len(by_uri) == len(pages(q)), "two pages share a source"
@@ -124,12 +132,16 @@ def test_the_navigation_lists_every_collection() -> None:
     assert missing_from_nav([n for n in nav if "Figures" not in n]) == ["figures"]
     # Each tab is named as its collection's heading.
     listed = {target: title for item in nav for title, target in item.items()}
-    for collection, cls in COLLECTIONS.items():
-        assert listed[f"{collection}/index.md"] == cls.heading
+    for kind in kinds():
+        assert listed[f"{kind.collection}/index.md"] == kind.heading
 
 
-def test_a_kind_of_record_is_added_by_a_model_two_templates_and_a_nav_entry(project_copy: Path, tmp_path: Path) -> None:
-    """CONTRIBUTING.md, "Adding a kind of record", followed with tests/fixtures/newkind/."""
+def test_a_dated_kind_of_record_is_added_by_a_registration_two_templates_and_a_nav_entry(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    """CONTRIBUTING.md, "Adding a kind of record", followed with tests/fixtures/newkind/: a
+    dated kind, in four files besides its data (its module, two templates, mkdocs.yml), is
+    on every page and file that shows records."""
     for template in (NEWKIND / "templates").iterdir():
         shutil.copy(template, project_copy / "tracker" / "templates" / template.name)
     config = project_copy / "mkdocs.yml"
@@ -141,6 +153,18 @@ def test_a_kind_of_record_is_added_by_a_model_two_templates_and_a_nav_entry(proj
         ),
         encoding="utf-8",
     )
+    # The four files: the kind's module, and in the project two templates and the tab.
+    kind_files = sorted(
+        str(p.relative_to(NEWKIND))
+        for p in NEWKIND.rglob("*")
+        if p.is_file() and not {"data", "__pycache__"} & set(p.relative_to(NEWKIND).parts)
+    )
+    assert kind_files == ["programmes.py", "templates/programme.md.j2", "templates/programmes.md.j2"]
+    assert changed_files(ROOT, project_copy) == [
+        "mkdocs.yml",
+        "tracker/templates/programme.md.j2",
+        "tracker/templates/programmes.md.j2",
+    ]
     data = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, data)
     shutil.copytree(NEWKIND / "data" / "programmes", data / "programmes")
@@ -153,31 +177,80 @@ def test_a_kind_of_record_is_added_by_a_model_two_templates_and_a_nav_entry(proj
         html = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
         return html.select_one("article")
 
-    page = article("programmes/harbour-pilot-exchange/")
+    def listed(url: str, heading: str) -> list[str]:
+        """The items of the list under a heading of the page."""
+        h2 = next(h for h in article(url).select("h2") if h.get_text(strip=True).startswith(heading))
+        return [li.get_text(" ", strip=True) for li in h2.find_next_sibling("ul").select("li")]
+
+    programme = "programmes/harbour-pilot-exchange/"
+    page = article(programme)
     assert page.h1.get_text(strip=True).startswith("Harbour pilot exchange")
     assert [a.get_text() for a in page.select("table a")] == ["Republic of Landa", "Ministry of Harbours (Landb)"]
+    assert "When March to June 2023, Port Alpha" in page.select_one("table").get_text(" ", strip=True)
     assert page.select_one(".tk-sources li")["id"] == "source-alpha-report"
     assert page.select_one(".tk-citeblock")
     index = article("programmes/")
     assert [a["href"] for a in index.select("table a")] == ["harbour-pilot-exchange/"]
     tabs = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser").select("nav.md-tabs a")
     assert "Programmes" in [a.get_text(strip=True) for a in tabs]
-    # The home page counts it; its source lists the fact citing it.
+    # The home page counts it; its source lists the fact citing it, with its date.
     assert "1 programme " in article("").get_text(" ", strip=True)
-    assert "Summary of the record (drawn from all its sources, this one among them): Pilots of each harbour" in article(
-        "sources/alpha-report/"
-    ).get_text(" ", strip=True)
-    # Found by search; published as data, beside its page and in the collections' files.
+    source = article("sources/alpha-report/").get_text(" ", strip=True)
+    assert "Summary of the record (drawn from all its sources, this one among them): Pilots of each harbour" in source
+    assert "Date of the programme: March to June 2023." in source
+
+    # On the timeline, as a dot and an entry; on its year's page, which only it gives.
+    entry = "March to June 2023 · Harbour pilot exchange (Exchange programme, Port Alpha) [1]"
+    timeline = article("timeline/")
+    assert entry in [li.get_text(" ", strip=True) for li in timeline.select("li.tk-entry--event")]
+    assert any(a["xlink:href"] == f"../{programme}" for a in timeline.select(".tk-axis a"))
+    year = article("years/2023/")
+    assert [li.get_text(" ", strip=True) for li in year.select("li.tk-entry")] == [entry]
+    assert [a["href"] for a in year.select("li.tk-entry > a")] == [f"../../{programme}"]
+    rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in article("years/").select("tbody tr")]
+    assert ["2023", "0", "1", "0"] in rows  # counted among the events: the record is dated itself
+    assert entry in [li.get_text(" ", strip=True) for li in article("sectors/harbours/").select("li.tk-entry")]
+    # On the pages of those it involves, under its kind's heading, by date.
+    assert listed("people/quill-marlow/", "Programmes") == ["March to June 2023: Harbour pilot exchange , mentor [1]"]
+    assert listed("organisations/alpha-gazette/", "Programmes") == [
+        "March to June 2023: Harbour pilot exchange , reporter [2]"
+    ]
+    # In the calendar and the feed, as the entries of the kinds the tracker ships with.
+    calendar = Calendar.from_ical((site / "calendar.ics").read_bytes())
+    (event,) = [e for e in calendar.walk("VEVENT") if str(e["URL"]).endswith(f"/{programme}")]
+    assert (str(event["SUMMARY"]), str(event["CATEGORIES"].cats[0])) == ("Harbour pilot exchange", "Exchange programme")
+    assert (event["DTSTART"].dt.isoformat(), event["DTEND"].dt.isoformat()) == ("2023-03-01", "2023-04-01")
+    assert str(event["UID"]).startswith("programmes-harbour-pilot-exchange-programme-2023-03@")
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    newest = feed.entries[0]  # the latest entry of the data
+    assert (newest.title, newest.link) == ("Harbour pilot exchange", f"{feed.feed.link}{programme}")
+    assert newest.id.endswith(f"/{programme}#programme-2023-03")
+
+    # Found by search, weighed as its kind says; published as data, beside its page and in
+    # the collections' files.
     search = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert any(d["location"].startswith("programmes/harbour-pilot-exchange/") for d in search["docs"])
-    assert "programmes/" not in {d["location"] for d in search["docs"]}
+    found = {d["location"]: d for d in search["docs"]}
+    assert found[programme].get("boost") == 1.5
+    assert "programmes/" not in found
     record = json.loads((site / "programmes" / "harbour-pilot-exchange.json").read_text(encoding="utf-8"))
     assert record["organisations"] == ["land-a", "beta-ministry"]
-    assert record["url"].endswith("/programmes/harbour-pilot-exchange/")
+    assert record["start"] == "2023-03"
+    assert record["url"].endswith(f"/{programme}")
     everything = json.loads((site / "api" / "v1" / "all.json").read_text(encoding="utf-8"))
     assert [r["id"] for r in everything["programmes"]] == ["harbour-pilot-exchange"]
     assert (site / "api" / "v1" / "programmes.csv").exists()
     assert (site / "api" / "v1" / "schema" / "programmes.json").exists()
+
+
+def changed_files(original: Path, copy: Path) -> list[str]:
+    """The files of ``copy`` (a project_copy) added or changed against ``original``."""
+    found = []
+    for path in sorted(copy.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            before = original / path.relative_to(copy)
+            if not before.is_file() or before.read_bytes() != path.read_bytes():
+                found.append(str(path.relative_to(copy)))
+    return found
 
 
 def test_collection_urls() -> None:

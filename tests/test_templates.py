@@ -11,8 +11,8 @@ from conftest import FIXTURE_DATA, ROOT
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, UndefinedError
 
 from tracker.filters import FILTERS, Citations
+from tracker.kinds import LabelError
 from tracker.load import load
-from tracker.models import LabelError
 from tracker.queries import Queries
 
 

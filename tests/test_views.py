@@ -16,7 +16,7 @@ import pytest
 from conftest import FIXTURE_DATA, ROOT
 
 from tracker import views
-from tracker.load import load
+from tracker.load import _plan, _references, load
 from tracker.models import COLLECTIONS, Agreement, Item, Name, Record
 from tracker.queries import Queries
 from tracker.views import base, sources
@@ -44,8 +44,7 @@ def test_views_are_frozen(q: Queries) -> None:
         if inspect.isclass(cls) and dataclasses.is_dataclass(cls) and cls.__module__ == module.__name__
     ]
     assert len(found) > 20
-    # Appearances is filled in while the reverse links are worked out, never handed to a page.
-    assert [cls.__name__ for cls in found if not cls.__dataclass_params__.frozen] == ["Appearances"]
+    assert [cls.__name__ for cls in found if not cls.__dataclass_params__.frozen] == []
 
 
 def test_agreement(q: Queries) -> None:
@@ -139,7 +138,9 @@ def test_person(q: Queries) -> None:
         ("Harbour Minister", "land-a")
     ]
     assert [s.agreement.id for s in view.signed] == ["harbour-accord"]
-    assert [(x.event.id, x.participant.role) for x in view.events] == [("harbour-summit", "host")]
+    (events,) = view.involved
+    assert events.heading == "Events"
+    assert [(x.record.id, x.involved.role) for x in events.appearances] == [("harbour-summit", "host")]
 
 
 def test_other_names_fold_spellings_that_differ_by_a_dash_or_case() -> None:
@@ -172,6 +173,26 @@ def test_organisation(q: Queries) -> None:
     assert ministry.country.id == "land-b"
     assert land_b.country is None  # a state is its own country
     assert names(ministry.issued) == ["Beta ministry release"]
+
+
+def test_the_reverse_links_are_every_reference_the_record_classes_declare(q: Queries) -> None:
+    """Index.referring finds each record from every record naming it, by the field naming it,
+    as the loader finds references (models.Ref in the classes' types), citations aside."""
+    expected: Counter[tuple[str, str, str, tuple[str, ...]]] = Counter()
+    for record in q.data.records():
+        raw = record.model_dump(mode="json")
+        for path, collection, target in _references(raw, _plan(type(record)), ()):
+            fields = tuple(str(p) for p in path if isinstance(p, str))
+            if "cite" not in fields:
+                expected[collection, target, record.collection, fields] += 1
+    assert {"parties", "part_of", "country"} <= {fields[-1] for *_, fields in expected}
+    found = Counter(
+        {key: len(value) for key, value in q.ix.referrers.items() if value},
+    )
+    assert found == expected
+    for (collection, target, by, fields), value in q.ix.referrers.items():
+        named = q.data[collection][target]
+        assert q.ix.referring(named, COLLECTIONS[by], *fields) == value
 
 
 def test_organisations_index_groups_by_kind_label(q: Queries) -> None:
@@ -279,7 +300,7 @@ def test_timeline_says_gaps_and_draws_every_entry(q: Queries) -> None:
     view = q.timeline()
     assert [(y.year, len(y.entries), y.gap) for y in view.years] == [(2020, 1, 0), (2021, 3, 0), (2022, 2, 0)]
     assert len(view.axis.dots) == len(q.entries) == 6
-    by_record = {(d.entry.record.id, d.entry.milestone.type if d.entry.milestone else None): d for d in view.axis.dots}
+    by_record = {(d.entry.record.id, d.entry.step or None): d for d in view.axis.dots}
     # A date known to the year or the month is a bar across it; a day, or a "by" date, a point.
     assert by_record["harbour-accord", "negotiations-concluded"].width > by_record["harbour-talks", None].width > 0
     assert by_record["harbour-accord", "signed"].width == 0
@@ -308,8 +329,8 @@ def test_a_timeline_of_more_entries_than_index_rows_is_split_by_year(q: Queries)
     assert [(n.year, n.milestones, n.events) for n in view.counts] == [(2022, 2, 0), (2021, 1, 2), (2020, 1, 0)]
     assert view.latest is not None
     assert view.latest.year == 2022
-    assert [(e.record.id, e.milestone.type if e.milestone else None) for e in view.latest.entries] == [
-        (e.record.id, e.milestone.type if e.milestone else None) for e in q.entries if e.date.year == 2022
+    assert [(e.record.id, e.step) for e in view.latest.entries] == [
+        (e.record.id, e.step) for e in q.entries if e.date.year == 2022
     ]
     assert view.years == [view.latest]
     # The chart: the home page's, a bar per year, whatever the number of entries.
@@ -328,7 +349,7 @@ def test_a_split_timeline_counts_every_year_with_entries_and_stays_bounded(tmp_p
     assert view.split
     assert view.total == len(q.entries) > 50
     per_year = Counter(e.date.year for e in q.entries)
-    kinds = Counter((e.date.year, e.milestone is not None) for e in q.entries)
+    kinds = Counter((e.date.year, bool(e.step)) for e in q.entries)
     assert [n.year for n in view.counts] == sorted(per_year, reverse=True)
     for n in view.counts:
         assert (n.milestones, n.events) == (kinds[n.year, True], kinds[n.year, False]), n.year

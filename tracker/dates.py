@@ -87,3 +87,18 @@ class PartialDate:
         if self.month:
             return f"{MONTHS[self.month]} {self.year}"
         return str(self.year)
+
+
+def written(value: PartialDate | None) -> str:
+    """A date as pages write it, or that there is none."""
+    return str(value) if value else "date not given"
+
+
+def when(item: object) -> str:
+    """When an event (or milestone) happened, as pages write it: a span, a single date, or
+    "by" a bound (from its ``date``, ``end`` and ``by``)."""
+    start: PartialDate | None = getattr(item, "date", None)
+    if start is None:
+        bound = getattr(item, "by", None)
+        return f"by {bound}" if bound else "date not given"
+    return start.to(getattr(item, "end", None))

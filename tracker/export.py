@@ -23,7 +23,8 @@ from urllib.parse import urlsplit
 
 from .dataset import Dataset
 from .dates import PartialDate
-from .models import COLLECTIONS, Agreement, Record, label
+from .kinds import ItemsFile, kinds
+from .models import COLLECTIONS, Record
 from .queries import Entry, Queries
 from .urls import json_path, list_json_path, page_url
 from .views.table import Table, as_data
@@ -151,7 +152,7 @@ def schema_files() -> dict[str, str]:
 
 class Pieces:
     """Each record's share of the data files (its JSON, its CSV row and line, its rows of
-    milestones.csv), made once per record and site address. A full build uses a new one; the
+    files of its kind's lists, milestones.csv), made once per record and site address. A full build uses a new one; the
     live preview keeps one between builds (tracker/incremental.py), so that an edit makes
     again only the pieces of the records it changed: making every record's pieces (pydantic's
     ``model_dump`` above all) took about 5 s of each edit at 10,000 records."""
@@ -330,53 +331,22 @@ def _record_lines(collection: str, data: Dataset, site_url: str, pieces: Pieces)
     ]
 
 
-MILESTONE_HEADER = [
-    "agreement",
-    "agreement_name",
-    "type",
-    "date",
-    "precision",
-    "by",
-    "place",
-    "event",
-    "derived",
-    "note",
-    "cite",
-    "url",
-]
-
-
-def _milestone_lines(a: Agreement, site_url: str) -> str:
-    writer = _Lines(MILESTONE_HEADER)
-    return "".join(
-        writer.line(
-            {
-                "agreement": a.id,
-                "agreement_name": a.name,
-                "type": m.type,
-                "date": m.date.iso if m.date else "",
-                "precision": m.when.precision,
-                "by": m.by.iso if m.by else "",
-                "place": m.place or "",
-                "event": m.event or "",
-                "derived": m.derived or "",
-                "note": m.note or "",
-                "cite": LIST_SEPARATOR.join(m.cite),
-                "url": page_url(a, site_url),
-            }
-        )
-        for m in a.milestones
-    )
+def _item_lines(items: ItemsFile[Any], record: Record, site_url: str) -> str:
+    writer = _Lines(list(items.header))
+    return "".join(writer.line({k: _cell(v) for k, v in row.items()}) for row in items.rows(record, site_url))
 
 
 def csv_files(data: Dataset, site_url: str, pieces: Pieces | None = None) -> dict[str, str]:
     pieces = pieces or Pieces()
     files = {f"{API}/{c}.csv": _csv(*_record_lines(c, data, site_url, pieces)) for c in COLLECTIONS}
-    lines = [
-        pieces.get("milestones", a, site_url, functools.partial(_milestone_lines, a, site_url))
-        for a in data.agreements.values()
-    ]
-    files[f"{API}/milestones.csv"] = _csv(MILESTONE_HEADER, lines)
+    # The lists records hold that their kind publishes apart (an agreement's milestones).
+    for kind in kinds():
+        for items in kind.files:
+            lines = [
+                pieces.get(items.name, r, site_url, functools.partial(_item_lines, items, r, site_url))
+                for r in data[kind.collection].values()
+            ]
+            files[f"{API}/{items.name}.csv"] = _csv(list(items.header), lines)
     return files
 
 
@@ -426,15 +396,16 @@ def span(when: PartialDate) -> tuple[date, date]:
 
 
 def entry_title(entry: Entry) -> str:
-    if entry.milestone:
-        what = f"{entry.record.label}: {label(entry.milestone.type, 'milestone.type').lower()}"
+    """A step as "record: what" ("…: signed", "(by this date)" where only a bound is known);
+    a record itself by its name."""
+    if entry.step:
+        what = f"{entry.record.label}: {entry.what.lower()}"
         return f"{what} (by this date)" if entry.bound else what
     return entry.record.label
 
 
 def _entry_uid(entry: Entry, host: str) -> str:
-    kind = entry.milestone.type if entry.milestone else "event"
-    return f"{entry.record.collection}-{entry.record.id}-{kind}-{entry.date.iso}@{host}"
+    return f"{entry.record.collection}-{entry.record.id}-{entry.name}-{entry.date.iso}@{host}"
 
 
 class Dated(Protocol):
@@ -469,8 +440,7 @@ def calendar_event(entry: Entry, site_url: str, host: str) -> CalendarEvent:
     if entry.bound:
         note = f"The sources say only that this had happened by {entry.date}. "
         start, end = date(*entry.date.latest), date(*entry.date.latest) + timedelta(days=1)
-    category = label(entry.record.kind, f"{entry.record.singular}.kind")
-    return CalendarEvent(entry_title(entry), start, end, _entry_uid(entry, host), category, f"{note}{url}", url)
+    return CalendarEvent(entry_title(entry), start, end, _entry_uid(entry, host), entry.category, f"{note}{url}", url)
 
 
 def calendar(queries: Dated, site_url: str) -> bytes:
@@ -558,7 +528,7 @@ def feed(queries: Queries, site_url: str, size: int = FEED_SIZE) -> bytes:
     for entry in reversed(latest):
         url = page_url(entry.record, site_url)
         item = gen.add_entry()
-        item.id(f"{url}#{entry.milestone.type if entry.milestone else 'event'}-{entry.date.iso}")
+        item.id(f"{url}#{entry.name}-{entry.date.iso}")
         item.title(entry_title(entry))
         item.link(href=url)
         when = datetime(*entry.date.earliest, tzinfo=UTC)

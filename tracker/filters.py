@@ -5,25 +5,13 @@ from __future__ import annotations
 from mkdocs.utils import get_relative_url
 
 from .dataset import Dataset
-from .dates import PartialDate
+from .dates import PartialDate, when
+from .dates import written as date
+from .kinds import label as _label
 from .markup import attr, text
 from .models import Record, Source
-from .models import label as _label
 from .urls import href, json_path, page_path, root_path, src_uri
 from .views.base import LASTING, status_since
-
-
-def date(value: PartialDate | None) -> str:
-    return str(value) if value else "date not given"
-
-
-def when(record: object) -> str:
-    """When an event (or milestone) happened: a span, a single date, or "by" a bound."""
-    start: PartialDate | None = getattr(record, "date", None)
-    if start is None:
-        bound = getattr(record, "by", None)
-        return f"by {bound}" if bound else "date not given"
-    return start.to(getattr(record, "end", None))
 
 
 def on(value: PartialDate | None) -> str:

@@ -28,12 +28,7 @@ from .dataset import Dataset
 from .models import (
     COLLECTIONS,
     ID_PATTERN,
-    MILESTONE_ORDER,
     RESERVED,
-    SYMMETRIC_RELATIONS,
-    Agreement,
-    Event,
-    Organisation,
     Record,
     Ref,
     describe,
@@ -386,32 +381,10 @@ def _check_references(
         problems.append(Problem(file.shown, *file.at(path), f"unknown {COLLECTIONS[target].singular} '{ref}'{hint}"))
 
 
-def _check_milestones(agreement: Agreement, file: _File, problems: list[Problem]) -> None:
-    dated = [(i, m) for i, m in enumerate(agreement.milestones) if m.type in MILESTONE_ORDER]
-    for i, later in dated:
-        for _, earlier in dated:
-            if MILESTONE_ORDER.index(earlier.type) < MILESTONE_ORDER.index(later.type) and later.when.surely_before(
-                earlier.when
-            ):
-                field = "date" if later.date else "by"
-                problems.append(
-                    Problem(
-                        file.shown,
-                        *file.at(("milestones", i, field)),
-                        f"milestone '{later.type}' ({later.when}) is dated before '{earlier.type}' ({earlier.when})",
-                    )
-                )
-
-
-def _check_ranges(record: Record, file: _File, problems: list[Problem]) -> None:
-    pairs: list[tuple[Path_, Any, Any]] = []
-    if isinstance(record, Event):
-        pairs.append((("end",), record.when, record.end))
-    for i, role in enumerate(getattr(record, "roles", ())):
-        pairs.append((("roles", i, "until"), role.since, role.until))
-    for path, start, end in pairs:
-        if start and end and end.surely_before(start):
-            problems.append(Problem(file.shown, *file.at(path), f"'{path[-1]}' ({end}) is before the start ({start})"))
+def _check_dates(record: Record, file: _File, problems: list[Problem]) -> None:
+    """Dates out of order, as the record's class finds them (models.Record.misdated)."""
+    for where, message in record.misdated():
+        problems.append(Problem(file.shown, *file.at(where), message))
 
 
 # -- the whole folder -------------------------------------------------------------------------
@@ -567,18 +540,9 @@ class _Link:
 
 
 def _ordering(record: Record) -> list[tuple[Path_, str]]:
-    if isinstance(record, Agreement):
-        # "related" and "possibly-same-as" go both ways by nature; part-of, implements… do not.
-        return [
-            (("relations", i, "agreement"), r.agreement)
-            for i, r in enumerate(record.relations)
-            if r.type not in SYMMETRIC_RELATIONS
-        ]
-    if isinstance(record, Event) and record.part_of:
-        return [(("part_of",), record.part_of)]
-    if isinstance(record, Organisation) and record.parent:
-        return [(("parent",), record.parent)]
-    return []
+    """The references that put the record under or after another of its collection, as its
+    class names them (models.Record.ordering)."""
+    return record.ordering()
 
 
 def _check_circles(links: list[_Link], problems: list[Problem]) -> None:
@@ -642,9 +606,7 @@ def _record(entry: _Entry, known: dict[str, set[str]], problems: list[Problem], 
             key = error["type"] == "extra_forbidden"
             problems.append(Problem(entry.shown, *file.at(tuple(error["loc"]), key=key), _message(cls, error)))
         return None
-    if isinstance(record, Agreement):
-        _check_milestones(record, file, problems)
-    _check_ranges(record, file, problems)
+    _check_dates(record, file, problems)
     for i, old in enumerate(record.renamed_from):
         if old in known[entry.collection]:
             problems.append(

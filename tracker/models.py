@@ -28,6 +28,8 @@ from pydantic import (
 from .dates import PartialDate
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# Where a value is written in a record: its key, then keys and list positions inside it.
+Where = tuple[str | int, ...]
 
 
 class Ref:
@@ -267,9 +269,8 @@ class Record(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    collection: ClassVar[str]
-    singular: ClassVar[str]
-    heading: ClassVar[str]
+    collection: ClassVar[str]  # its folder under data/ and its URL section: "agreements"
+    singular: ClassVar[str]  # its record template's and query's name: "agreement"
 
     id: str = Field(default="", exclude=True)
     # What readers type but no document writes (KSFTA, SMR, MTI): search finds the record by
@@ -302,6 +303,25 @@ class Record(BaseModel):
         # Every kind of record has a name, or (sources) a title.
         return getattr(self, "name", None) or getattr(self, "title")  # noqa: B009
 
+    def ordering(self) -> list[tuple[Where, str]]:
+        """The references that put this record under or after another of its collection (the
+        visit an event is part of), each with where it is written: followed from record to
+        record, they must never lead back to where they started (load.py checks)."""
+        return []
+
+    def spans(self) -> list[tuple[Where, PartialDate | None, PartialDate | None]]:
+        """Each end date with its start: where the end is written, the start, the end."""
+        return []
+
+    def misdated(self) -> list[tuple[Where, str]]:
+        """Dates out of order (an end before its start), each with where it is written and what
+        is wrong: load.py reports them."""
+        return [
+            (where, f"'{where[-1]}' ({end}) is before the start ({start})")
+            for where, start, end in self.spans()
+            if start and end and end.surely_before(start)
+        ]
+
 
 SourceKind = Literal[
     "news-report",
@@ -320,7 +340,6 @@ SourceKind = Literal[
 class Source(Record):
     collection = "sources"
     singular = "source"
-    heading = "Sources"
 
     title: Text = Field(description="The document's own title, or a description where it has none.")
     title_from: Literal["document", "address", "ours"] = Field(
@@ -381,7 +400,6 @@ class Source(Record):
 class Organisation(Record):
     collection = "organisations"
     singular = "organisation"
-    heading = "Organisations"
 
     name: Text
     short_name: Text | None = None
@@ -406,11 +424,13 @@ class Organisation(Record):
     summary: Text | None = None
     cite: Cites
 
+    def ordering(self) -> list[tuple[Where, str]]:
+        return [(("parent",), self.parent)] if self.parent else []
+
 
 class Person(Record):
     collection = "people"
     singular = "person"
-    heading = "People"
 
     name: Text
     names: list[Name] = Field(default_factory=list, description="Each spelling a document uses.")
@@ -419,11 +439,13 @@ class Person(Record):
     summary: Text | None = None
     cite: Cites
 
+    def spans(self) -> list[tuple[Where, PartialDate | None, PartialDate | None]]:
+        return [(("roles", i, "until"), role.since, role.until) for i, role in enumerate(self.roles)]
+
 
 class Sector(Record):
     collection = "sectors"
     singular = "sector"
-    heading = "Sectors"
 
     name: Text
     summary: Text
@@ -433,7 +455,6 @@ class Sector(Record):
 class Event(Record):
     collection = "events"
     singular = "event"
-    heading = "Events"
 
     name: Text
     kind: Literal[
@@ -477,11 +498,16 @@ class Event(Record):
     def when(self) -> PartialDate:
         return self.date or self.by  # type: ignore[return-value]
 
+    def ordering(self) -> list[tuple[Where, str]]:
+        return [(("part_of",), self.part_of)] if self.part_of else []
+
+    def spans(self) -> list[tuple[Where, PartialDate | None, PartialDate | None]]:
+        return [(("end",), self.when, self.end)]
+
 
 class Agreement(Record):
     collection = "agreements"
     singular = "agreement"
-    heading = "Agreements"
 
     name: Text
     short_name: Text | None = None
@@ -512,6 +538,27 @@ class Agreement(Record):
     notes: list[Statement] = Field(default_factory=list, description="What each source says, where they differ.")
     cite: Cites
 
+    def ordering(self) -> list[tuple[Where, str]]:
+        # "related" and "possibly-same-as" go both ways by nature; part-of, implements… do not.
+        return [
+            (("relations", i, "agreement"), r.agreement)
+            for i, r in enumerate(self.relations)
+            if r.type not in SYMMETRIC_RELATIONS
+        ]
+
+    def misdated(self) -> list[tuple[Where, str]]:
+        """Besides any end before its start: a milestone dated before one that must come first
+        (MILESTONE_ORDER)."""
+        rank = {name: at for at, name in enumerate(MILESTONE_ORDER)}
+        dated = [(i, m) for i, m in enumerate(self.milestones) if m.type in rank]
+        found: list[tuple[Where, str]] = []
+        for i, m in dated:
+            for _, first in dated:
+                if rank[first.type] < rank[m.type] and m.when.surely_before(first.when):
+                    message = f"milestone '{m.type}' ({m.when}) is dated before '{first.type}' ({first.when})"
+                    found.append((("milestones", i, "date" if m.date else "by"), message))
+        return [*found, *super().misdated()]
+
 
 FigureKind = Literal["rank", "count", "value", "share", "date", "anniversary", "forecast", "assessment"]
 OPINION_KINDS = ("forecast", "assessment")
@@ -520,7 +567,6 @@ OPINION_KINDS = ("forecast", "assessment")
 class Figure(Record):
     collection = "figures"
     singular = "figure"
-    heading = "Figures"
 
     name: Text
     kind: FigureKind = Field(
@@ -556,167 +602,14 @@ COLLECTIONS: dict[str, type[Record]] = {
     cls.collection: cls for cls in (Agreement, Event, Sector, Person, Organisation, Source, Figure)
 }
 
-# What pages call each value of each enum (a Literal field), by "<class>.<field>" in lower
-# case: the same word may be a status and a milestone and read differently in each. Read
-# them through label(), which refuses a value it has no label for; a test checks that every
-# Literal of every model has a label for every value.
-LABELS: dict[str, dict[str, str]] = {
-    "milestone.type": {
-        "negotiations-launched": "Negotiations launched",
-        "negotiations-concluded": "Negotiations concluded",
-        "signed": "Signed",
-        "adopted": "Adopted",
-        "established": "Established",
-        "legal-procedures-completed": "Legal procedures completed",
-        "entered-into-force": "Entered into force",
-        "anniversary": "Anniversary",
-        "upgrade-talks-agreed": "Upgrade talks agreed",
-        "reported": "Reported",
-        "proposed": "Proposed",
-        "joint-study-group": "Joint study group set up",
-        "study-report": "Study report",
-        "declaration-of-intent": "Declaration of intent",
-        "negotiation-round": "Negotiation round",
-        "upgrade-negotiations-launched": "Upgrade negotiations launched",
-        "implementation-review": "Implementation review",
-        "ratified": "Ratified",
-        "amended": "Amended or expanded",
-    },
-    "status.value": {
-        "in-force": "In force",
-        "signed": "Signed",
-        "adopted": "Adopted",
-        "established": "Established",
-        "concluded": "Concluded",
-        "upgrade-talks-agreed": "Upgrade talks agreed",
-        "under-negotiation": "Under negotiation",
-        "reported": "Reported",
-    },
-    "agreement.kind": {
-        "free-trade-agreement": "Free trade agreement",
-        "digital-partnership-agreement": "Digital partnership agreement",
-        "strategic-partnership": "Strategic partnership",
-        "joint-statement": "Joint statement",
-        "joint-declaration": "Joint declaration",
-        "mou": "Memorandum of understanding",
-        "commercial-agreement": "Commercial agreement",
-        "trade-arrangement": "Trade arrangement",
-        "double-taxation-agreement": "Double taxation agreement",
-        "air-services-agreement": "Air services agreement",
-        "treaty": "Treaty",
-        "arrangement": "Arrangement",
-        "agreement": "Agreement or memorandum (the documents do not say which)",
-    },
-    # Read from the agreement that holds the relation.
-    "relation.type": {
-        "part-of": "Part of",
-        "implements": "Implements",
-        "upgrades": "Upgrades",
-        "establishes": "Establishes",
-        "related": "Related to",
-        "revises": "Revises",
-        "possibly-same-as": "Possibly the same instrument as",
-    },
-    # The same relation read from the other end, for the page of the agreement it points to.
-    "relation.type.inverse": {
-        "part-of": "Includes",
-        "implements": "Implemented by",
-        "upgrades": "Upgraded by",
-        "establishes": "Established by",
-        "related": "Related to",
-        "revises": "Revised by",
-        "possibly-same-as": "Possibly the same instrument as",
-    },
-    "event.kind": {
-        "summit": "Summit",
-        "state-visit": "State visit",
-        "official-visit": "Official visit",
-        "multilateral-summit": "Multilateral summit",
-        "dialogue": "Dialogue",
-        "meeting": "Meeting",
-        "signing-ceremony": "Signing ceremony",
-        "conference": "Conference",
-        "exchange-of-letters": "Exchange of letters",
-        "diplomatic-relations": "Diplomatic relations",
-        "ceremony": "Ceremony",
-        "reception": "Reception",
-    },
-    "organisation.kind": {
-        "state": "State",
-        "international-organisation": "International organisation",
-        "head-of-state-office": "Office of a head of state or government",
-        "ministry": "Ministry",
-        "agency": "Government agency",
-        "company": "Company",
-        "investment-firm": "Investment firm",
-        "bank": "Bank",
-        "news-organisation": "News organisation",
-        "venue": "Venue",
-        "publisher": "Publisher",
-        "legal-database": "Legal database",
-        "business-association": "Business association",
-    },
-    "source.kind": {
-        "news-report": "News report",
-        "wire-report": "Wire report",
-        "analysis": "Analysis article",
-        "press-release": "Press release",
-        "joint-statement": "Joint statement",
-        "speech": "Speech",
-        "speech-transcript": "Speech (transcript)",
-        "treaty-text": "Treaty text",
-        "book-review": "Book review",
-        "book-foreword": "Book foreword",
-    },
-    "source.title_from": {
-        "document": "The document's own title",
-        "address": "Read from the document's web address",
-        "ours": "Ours: the document shows no title, so this describes it",
-    },
-    "source.date_from": {
-        "document": "From the document",
-        "address": "Read from its web address",
-    },
-    "figure.kind": {
-        "rank": "Rank",
-        "count": "Count",
-        "value": "Value",
-        "share": "Share",
-        "date": "Date",
-        "anniversary": "Anniversary",
-        "forecast": "Forecast",
-        "assessment": "Assessment",
-    },
-    "figure.currency": {
-        "SGD": "SGD",
-        "USD": "USD",
-        "KRW": "KRW",
-    },
-}
-
-
-class LabelError(LookupError):
-    """A value with no label: a page would otherwise show the raw value, or nothing."""
-
-
-def label(value: str, enum: str) -> str:
-    """What pages call ``value`` of ``enum`` (a key of :data:`LABELS`, e.g. ``"agreement.kind"``)."""
-    try:
-        labels = LABELS[enum]
-    except KeyError:
-        raise LabelError(f"no labels for {enum!r}; enums with labels: {', '.join(LABELS)}") from None
-    try:
-        return labels[value]
-    except (KeyError, TypeError):
-        raise LabelError(f"{value!r} has no label in {enum!r}: add it to LABELS in tracker/models.py") from None
-
 
 def register(cls: type[Record]) -> type[Record]:
-    """Add a kind of record to :data:`COLLECTIONS` (usable as a class decorator).
+    """Add a record class to :data:`COLLECTIONS`.
 
-    Kinds in this file are listed in COLLECTIONS directly. This is for kinds kept elsewhere:
-    name their modules in ``TRACKER_KINDS`` (comma-separated, importable) and each module
-    calls ``register`` on its class when imported (CONTRIBUTING.md, "Adding a kind of record").
+    Classes in this file are listed in COLLECTIONS directly. A kind kept elsewhere registers
+    its whole description, class included, through :func:`tracker.kinds.register` from a
+    module named in ``TRACKER_KINDS`` (comma-separated, importable), which the last lines of
+    this file import (CONTRIBUTING.md, "Adding a kind of record").
     """
     if cls.collection in COLLECTIONS and COLLECTIONS[cls.collection] is not cls:
         raise ValueError(f"a kind of record named {cls.collection!r} is already registered")
@@ -747,6 +640,7 @@ def is_id(value: str) -> bool:
     return ID_RE.fullmatch(value) is not None
 
 
-# Imported last: those modules import this one (for Record, register and the field types).
+# Imported last: those modules import this one (for Record and the field types) and
+# tracker.kinds, which registers their kinds.
 for _module in filter(None, (m.strip() for m in os.environ.get("TRACKER_KINDS", "").split(","))):
     importlib.import_module(_module)

@@ -3,8 +3,8 @@
 A page's URL section, its template and its query share one name: the record page
 ``/agreements/<id>/`` comes from ``templates/agreement.md.j2`` and ``Queries.agreement(id)``;
 the section index ``/agreements/`` from ``agreements.md.j2`` and ``Queries.agreements()``.
-Every collection of :data:`tracker.models.COLLECTIONS` gets both, named from its class's
-``singular`` and ``collection``.
+Every kind of record (tracker/kinds.py) gets both, named from its class's ``singular`` and
+``collection``, under its kind's heading.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+from .kinds import kind, kinds
 from .markup import meta
 from .models import COLLECTIONS, Record
 from .queries import Queries
@@ -27,19 +28,9 @@ from .views.base import abstract
 # registered after this module is imported).
 UNSEARCHED = {"timeline", "years", "list_group"}
 
-# Where a query matches several pages equally well, the pages readers come for first: the
-# agreements, then what they are about and who made them; the figures, and the sources whose
-# titles name everything they report on, after them. A kind not listed here counts 1.
-SEARCH_BOOST = {
-    "agreements": 2.0,
-    "events": 1.5,
-    "sectors": 1.5,
-    "organisations": 1.5,
-    "people": 1.5,
-    "years": 1.5,
-    "figures": 0.75,
-    "sources": 0.5,
-}
+# Where a query matches several pages equally well, the pages readers come for first: each
+# kind's record pages by its weight (tracker/kinds.py, Kind.search_boost), a year's page by this.
+YEAR_BOOST = 1.5
 
 
 @dataclass(frozen=True)
@@ -109,17 +100,17 @@ class Page:
 
 
 def record_page(record: Record) -> Page:
-    collection = record.collection
+    described = kind(record.collection)
     return Page(
         src_uri(record),
         record.singular,
         record.id,
         meta(record.label),
         meta(abstract(record)),
-        section=COLLECTIONS[collection].heading,
-        section_url=index_path(collection),
+        section=described.heading,
+        section_url=index_path(record.collection),
         search_names=search_names(record),
-        search_boost=SEARCH_BOOST.get(collection, 1.0),
+        search_boost=described.search_boost,
     )
 
 
@@ -127,8 +118,8 @@ def pages(queries: Queries) -> list[Page]:
     """Every generated page, in the order MkDocs builds them."""
     data = queries.data
     out: list[Page] = []
-    for collection, cls in COLLECTIONS.items():
-        title = cls.heading
+    for described in kinds():
+        collection, title = described.collection, described.heading
         out.append(
             Page(
                 index_src_uri(collection),
@@ -142,7 +133,7 @@ def pages(queries: Queries) -> list[Page]:
             out.append(record_page(record))
     # A large index split by year: each year's rows on a page of its own (views/lists.py).
     for table in queries.split_tables():
-        heading = COLLECTIONS[table.collection].heading
+        heading = kind(table.collection).heading
         for group in table.groups:
             name = "undated" if group == "undated" else group
             out.append(
@@ -169,7 +160,7 @@ def pages(queries: Queries) -> list[Page]:
                 section="Years",
                 section_url="years/",
                 search_names=(str(year),) * EMPHASIS,
-                search_boost=SEARCH_BOOST["years"],
+                search_boost=YEAR_BOOST,
             )
         )
     return out

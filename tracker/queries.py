@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from . import views
 from .dataset import Dataset
-from .views.base import Entry, Fact, Index
+from .kinds import Entry
+from .views.base import Fact, Index
 
 __all__ = ["Entry", "Fact", "Queries"]
 

@@ -83,7 +83,9 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         if self.config.index_rows < 1:
             raise PluginError(f"index_rows: {self.config.index_rows} is not a number of rows (1 or more)")
         if self.config.corrections and not re.match(_CORRECTIONS, self.config.corrections):
-            raise PluginError(f"corrections: {self.config.corrections!r} is neither an http(s):// nor a mailto: address")
+            raise PluginError(
+                f"corrections: {self.config.corrections!r} is neither an http(s):// nor a mailto: address"
+            )
         if self.command == "build":
             check_site_url(config.site_url or "", publish=self.config.publish)
         self._load(config)

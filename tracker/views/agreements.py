@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import filters
-from ..models import Agreement, Event, Figure, Milestone, Organisation, Sector, label
+from ..dates import when
+from ..kinds import label
+from ..models import Agreement, Event, Figure, Milestone, Organisation, Sector
 from . import table as t
 from .base import MILESTONE_RANK, Index, Names, RelationLink, Signed, first_date, names, unique
 
@@ -50,12 +51,16 @@ class AgreementsView:
 
 def agreement(ix: Index, agreement_id: str) -> AgreementView:
     a = ix.agreements[agreement_id]
-    incoming = ix.incoming[a.id]
+    incoming = [
+        RelationLink(label(r.type, "relation.type.inverse"), other, r)
+        for other, r in ix.referring(a, Agreement, "relations", "agreement")
+    ]
     related = {r.agreement for r in a.relations} | {link.agreement.id for link in incoming}
     event_ids = unique(m.event for m in a.milestones if m.event is not None)
     same_event = []
     for event_id in event_ids:
-        others = unique(s.agreement for s in ix.signed_at[event_id] if s.agreement.id != a.id)
+        signed_there = ix.referring(ix.events[event_id], Agreement, "milestones", "event")
+        others = unique(other for other, _ in signed_there if other.id != a.id)
         others = [o for o in others if o.id not in related]
         if others:
             same_event.append(SameEvent(ix.events[event_id], others))
@@ -95,7 +100,7 @@ def first_step(a: Agreement, kind: str) -> Milestone | None:
 
 
 def _step(m: Milestone | None) -> t.Cell:
-    return t.date(filters.when(m), m.when, m.derived) if m else t.Cell()
+    return t.date(when(m), m.when, m.derived) if m else t.Cell()
 
 
 def _row(ix: Index, a: Agreement) -> t.Row:

@@ -1,21 +1,25 @@
-"""What every view module shares: timeline entries, cited facts, and the reverse links of
-the dataset (what implements an agreement, what cites a source, where a person appears),
-worked out once per build in :class:`Index`."""
+"""What every view module shares: cited facts, and the reverse links of the dataset (which
+records name a record, and in which field; what cites a source; what involves a person),
+worked out once per build in :class:`Index` from the records' types and their kinds
+(tracker/kinds.py), never from a list of kinds."""
 
 from __future__ import annotations
 
+import functools
 import re
+import types
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import groupby
-from typing import ClassVar, TypeVar, get_args
+from typing import Annotated, Any, ClassVar, TypeVar, Union, cast, get_args, get_origin
 
 from pydantic import BaseModel
 
 from ..dataset import Dataset
 from ..dates import PartialDate
+from ..kinds import Entry, Involved, kinds
 from ..models import (
     Agreement,
     Event,
@@ -27,6 +31,7 @@ from ..models import (
     Participant,
     Person,
     Record,
+    Ref,
     Relation,
     Role,
     Sector,
@@ -34,40 +39,10 @@ from ..models import (
     Source,
     Statement,
     Status,
-    label,
 )
 
 T = TypeVar("T")
 R = TypeVar("R", bound=Record)
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One dated thing on a timeline: an agreement's milestone, or an event."""
-
-    date: PartialDate
-    record: Agreement | Event
-    milestone: Milestone | None = None
-
-    @property
-    def bound(self) -> bool:
-        """True when the document gives only a date by which it had happened."""
-        if self.milestone is not None:
-            return self.milestone.date is None
-        return isinstance(self.record, Event) and self.record.date is None
-
-    @property
-    def sectors(self) -> list[str]:
-        """A milestone may concern fewer sectors than its agreement (an FTA's 2004 conclusion is
-        not an AI event, though its 2026 upgrade talks cover AI)."""
-        if self.milestone and self.milestone.sectors:
-            return self.milestone.sectors
-        return self.record.sectors
-
-    @property
-    def key(self) -> tuple[PartialDate, bool, str, str]:
-        # On one day, the event comes before what was signed at it.
-        return (self.date, self.milestone is not None, self.record.label, self.milestone.type if self.milestone else "")
 
 
 @dataclass(frozen=True)
@@ -91,6 +66,8 @@ def by_year(entries: list[Entry]) -> list[YearGroup]:
 class RecordFact:
     kind: ClassVar[str] = "record"
     record: Record
+    # The record's own entry, where the record itself is dated (an event): its date.
+    entry: Entry | None = None
 
     @property
     def summary(self) -> str:
@@ -331,15 +308,56 @@ def unique(items: Iterable[T]) -> list[T]:
     return out
 
 
+# -- references between records ---------------------------------------------------------------
+
+# A field naming records, through the items holding it: ("signatories", "party").
+Path = tuple[str, ...]
+
+
+@functools.cache
+def _reference_fields(cls: type[BaseModel]) -> tuple[tuple[str, str | type[BaseModel]], ...]:
+    """The fields of ``cls`` that name records (models.Ref), each with the collection it
+    names, or with the class of the items inside it that do; worked out once per class from
+    its types. Citations (``cite``) are left out: ``Index.citing`` lists them."""
+    found = []
+    for name, field in cls.model_fields.items():
+        target = _named(field.annotation, tuple(field.metadata))
+        if name != "cite" and target is not None:
+            found.append((name, target))
+    return tuple(found)
+
+
+def _named(annotation: Any, metadata: tuple = ()) -> str | type[BaseModel] | None:
+    for meta in metadata:
+        if isinstance(meta, Ref):
+            return meta.collection
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        base, *meta = get_args(annotation)
+        return _named(base, tuple(meta))
+    if origin in (list, Union, types.UnionType):
+        return next((t for t in map(_named, get_args(annotation)) if t is not None), None)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation if _reference_fields(annotation) else None
+    return None
+
+
+def references(holder: BaseModel, where: Path = ()) -> Iterator[tuple[Path, str, str, BaseModel]]:
+    """Each record a record (or an item in it) names: the field naming it, through the items
+    holding it (``("signatories", "party")``), the collection and id named, and the record
+    or item holding the reference; in the order of the fields."""
+    for name, target in _reference_fields(type(holder)):
+        value = getattr(holder, name)
+        for item in value if isinstance(value, list) else (value,):
+            if item is None:
+                continue
+            if isinstance(target, str):
+                yield (*where, name), target, item, holder
+            else:
+                yield from references(item, (*where, name))
+
+
 # -- reverse links ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SignedAt:
-    """An agreement's milestone that took place at an event."""
-
-    agreement: Agreement
-    milestone: Milestone
 
 
 @dataclass(frozen=True)
@@ -363,10 +381,28 @@ class Signed:
 
 @dataclass(frozen=True)
 class Appearance:
-    """A person or organisation taking part in an event."""
+    """A record naming a person or an organisation among those it involves (an event naming
+    a participant), with its date as its first entry gives it (None: undated)."""
 
-    event: Event
-    participant: Participant
+    record: Record
+    involved: Involved
+    entry: Entry | None
+
+    @property
+    def shown(self) -> str:
+        return self.entry.shown if self.entry else "date not given"
+
+    @property
+    def derived(self) -> str | None:
+        return self.entry.derived if self.entry else None
+
+
+@dataclass(frozen=True)
+class Involvements:
+    """The records of one kind that involve a person or an organisation, by date."""
+
+    heading: str  # the kind's: "Events"
+    appearances: list[Appearance]
 
 
 @dataclass(frozen=True)
@@ -375,27 +411,8 @@ class Held:
     role: Role
 
 
-@dataclass
-class Appearances:
-    """Everywhere one person or organisation is named, by the role it is named in."""
-
-    party: list[Agreement]
-    signed: list[Signed]
-    signed_for: list[Signed]
-    events: list[Appearance]
-    people: list[Held]
-    nationals: list[Person]
-    units: list[Organisation]
-    based: list[Organisation]
-    issued: list[Source]
-    published: list[Source]
-    reprinted: list[Source]  # sources reprinting a text this organisation published first
-    attributed: list[Source]
-    figures: list[Figure]
-
-    @classmethod
-    def none(cls) -> Appearances:
-        return cls([], [], [], [], [], [], [], [], [], [], [], [], [])
+def _appearance_date(x: Appearance) -> PartialDate:
+    return x.entry.date if x.entry else PartialDate(9999)
 
 
 class Index:
@@ -413,10 +430,29 @@ class Index:
 
     @cached_property
     def entries(self) -> list[Entry]:
-        found = [Entry(e.when, e) for e in self.events.values()]
-        for agreement in self.agreements.values():
-            found.extend(Entry(m.when, agreement, m) for m in agreement.milestones)
+        """Every dated entry of every kind that gives them (tracker/kinds.py), in date order."""
+        found = [
+            entry
+            for kind in kinds()
+            if kind.entries
+            for record in self.data[kind.collection].values()
+            for entry in kind.entries(record)
+        ]
         return sorted(found, key=lambda e: e.key)
+
+    @cached_property
+    def entries_by_record(self) -> dict[tuple[str, str], list[Entry]]:
+        """Each dated record's entries (by collection and id), in date order: the first gives
+        its date where a page lists it."""
+        table: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+        for entry in self.entries:
+            table[entry.record.collection, entry.record.id].append(entry)
+        return dict(table)
+
+    def own_entry(self, record: Record) -> Entry | None:
+        """The entry of a record dated itself (an event, not a step in its life), if any."""
+        found = self.entries_by_record.get((record.collection, record.id), [])
+        return next((e for e in found if not e.step), None)
 
     # Each page's share of the whole, grouped once per build: a sector's, a year's page, a
     # source's would otherwise scan every record (at 10,000 records the source pages alone
@@ -434,14 +470,6 @@ class Index:
         for entry in self.entries:
             for sector_id in dict.fromkeys(entry.sectors):
                 table[sector_id].append(entry)
-        return dict(table)
-
-    @cached_property
-    def agreements_by_sector(self) -> dict[str, list[Agreement]]:
-        table: dict[str, list[Agreement]] = defaultdict(list)
-        for agreement in self.agreements.values():
-            for sector_id in dict.fromkeys(agreement.sectors):
-                table[sector_id].append(agreement)
         return dict(table)
 
     @cached_property
@@ -471,24 +499,6 @@ class Index:
         return sorted({*self.years, *self.figures_by_year})
 
     @cached_property
-    def signed_at(self) -> dict[str, list[SignedAt]]:
-        table: dict[str, list[SignedAt]] = defaultdict(list)
-        for agreement in self.agreements.values():
-            for milestone in agreement.milestones:
-                if milestone.event:
-                    table[milestone.event].append(SignedAt(agreement, milestone))
-        return table
-
-    @cached_property
-    def incoming(self) -> dict[str, list[RelationLink]]:
-        table: dict[str, list[RelationLink]] = defaultdict(list)
-        for agreement in self.agreements.values():
-            for relation in agreement.relations:
-                inverse = label(relation.type, "relation.type.inverse")
-                table[relation.agreement].append(RelationLink(inverse, agreement, relation))
-        return table
-
-    @cached_property
     def citing(self) -> dict[str, list[Fact]]:
         table: dict[str, list[Fact]] = defaultdict(list)
         for record in self.data.records():
@@ -497,6 +507,8 @@ class Index:
                 if not sources:
                     continue
                 fact = fact_for(record, item, self.data)
+                if isinstance(fact, RecordFact):
+                    fact = RecordFact(record, self.own_entry(record))
                 # A fact citing one source twice is listed once on that source's page.
                 for source in sources:
                     table[source].append(fact)
@@ -506,66 +518,61 @@ class Index:
         return self.citing[source_id]
 
     @cached_property
-    def appearances(self) -> dict[str, Appearances]:
-        table: dict[str, Appearances] = defaultdict(Appearances.none)
-        for a in self.agreements.values():
-            for party in a.parties:
-                table[party].party.append(a)
-            for s in a.signatories:
-                signed = Signed(a, s, self.people[s.person], self.organisations[s.party] if s.party else None)
-                table[s.person].signed.append(signed)
-                if s.party:
-                    table[s.party].signed_for.append(signed)
-        for e in self.events.values():
-            for p in e.participants:
-                table[p.person or p.organisation or ""].events.append(Appearance(e, p))
-        for person in self.people.values():
-            for role in person.roles:
-                if role.organisation:
-                    table[role.organisation].people.append(Held(person, role))
-            if person.country:
-                table[person.country].nationals.append(person)
-        for org in self.organisations.values():
-            if org.parent:
-                table[org.parent].units.append(org)
-            if org.country and org.country != org.id:
-                table[org.country].based.append(org)
-        for source in self.sources.values():
-            for org_id in source.issuers:
-                table[org_id].issued.append(source)
-            if source.publisher:
-                table[source.publisher].published.append(source)
-            if source.reprint_of:
-                table[source.reprint_of].reprinted.append(source)
-            for org_id in source.attributes_to:
-                table[org_id].attributed.append(source)
-        for f in self.figures.values():
-            for org_id in f.organisations:
-                table[org_id].figures.append(f)
+    def involving(self) -> dict[tuple[str, str], dict[str, list[Appearance]]]:
+        """By person or organisation (collection and id), the records of each kind that involve
+        them (tracker/kinds.py: Kind.involves), in the data's order."""
+        table: dict[tuple[str, str], dict[str, list[Appearance]]] = defaultdict(dict)
+        for kind in kinds():
+            if kind.involves is None:
+                continue
+            for record in self.data[kind.collection].values():
+                entry = next(iter(self.entries_by_record.get((record.collection, record.id), ())), None)
+                for who in kind.involves(record):
+                    table[who.collection, who.id].setdefault(kind.collection, []).append(Appearance(record, who, entry))
         return table
+
+    def involvements(self, record: Record) -> list[Involvements]:
+        """The records that involve a person or an organisation, kind by kind (in the order of
+        the kinds), each kind's by date."""
+        found = self.involving.get((record.collection, record.id), {})
+        return [
+            Involvements(kind.heading, sorted(found[kind.collection], key=_appearance_date))
+            for kind in kinds()
+            if kind.collection in found
+        ]
 
     @cached_property
     def figures_about(self) -> dict[tuple[str, str], list[Figure]]:
-        """Figures by the collection and id of each record they are about."""
+        """Figures by the collection and id of each record they name (what they are about)."""
         table: dict[tuple[str, str], list[Figure]] = defaultdict(list)
         for f in self.figures.values():
-            for collection, ids in (
-                ("agreements", f.agreements),
-                ("events", f.events),
-                ("organisations", f.organisations),
-                ("sectors", f.sectors),
-            ):
-                for record_id in ids:
-                    table[collection, record_id].append(f)
+            for _, collection, record_id, _ in references(f):
+                table[collection, record_id].append(f)
         return table
 
     @cached_property
-    def parts(self) -> dict[str, list[Event]]:
-        table: dict[str, list[Event]] = defaultdict(list)
-        for e in sorted(self.events.values(), key=lambda x: (x.when, x.name)):
-            if e.part_of:
-                table[e.part_of].append(e)
+    def referrers(self) -> dict[tuple[str, str, str, Path], list[tuple[Record, BaseModel]]]:
+        """Every reference between records, from the record it names: by the collection and
+        id named, the collection of the record naming it and the field naming it (through
+        the items holding it: ``("signatories", "party")``), each record naming it with the
+        item holding the reference, in the data's order. Sources are found through
+        ``citing``."""
+        table: dict[tuple[str, str, str, Path], list[tuple[Record, BaseModel]]] = defaultdict(list)
+        for record in self.data.records():
+            for where, collection, record_id, holder in references(record):
+                table[collection, record_id, record.collection, where].append((record, holder))
         return table
+
+    def referring(self, target: Record, cls: type[R], *where: str) -> list[tuple[R, Any]]:
+        """The records of ``cls`` naming ``target`` in the field ``where`` (through the items
+        holding it: ``"signatories", "party"``), each with the item holding the reference (the
+        record itself for a field of its own), in the data's order."""
+        found = self.referrers.get((target.collection, target.id, cls.collection, where), [])
+        return cast(list[tuple[R, Any]], found)
+
+    def named_by(self, target: Record, cls: type[R], *where: str) -> list[R]:
+        """The records of ``cls`` naming ``target`` in the field ``where``, as ``referring``."""
+        return [record for record, _ in self.referring(target, cls, *where)]
 
     def records(self, cls: type[R], ids: Iterable[str]) -> list[R]:
         table = self.data.of(cls)

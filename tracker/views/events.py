@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import filters
-from ..models import Agreement, Event, Figure, Milestone, Organisation, Person, Sector, label
+from ..dates import when
+from ..kinds import label
+from ..models import Agreement, Event, Figure, Milestone, Organisation, Person, Sector
 from . import table as t
 from .base import Index
 
@@ -61,7 +62,7 @@ def event(ix: Index, event_id: str) -> EventView:
     return EventView(
         record=e,
         parent=ix.events[e.part_of] if e.part_of else None,
-        parts=ix.parts[e.id],
+        parts=parts(ix, e),
         participants=[
             Attendee(ix.people[p.person] if p.person else ix.organisations[p.organisation or ""], p.role, p.cite)
             for p in e.participants
@@ -74,14 +75,19 @@ def event(ix: Index, event_id: str) -> EventView:
     )
 
 
+def parts(ix: Index, e: Event) -> list[Event]:
+    """The events that took place within this one, by date."""
+    return sorted(ix.named_by(e, Event, "part_of"), key=lambda x: (x.when, x.name))
+
+
 def signed_here(ix: Index, e: Event) -> list[SignedHere]:
     """Every agreement milestone at the event or within it (its parts, theirs…), in date order."""
-    found = [SignedHere(s.agreement, s.milestone) for s in ix.signed_at[e.id]]
-    todo = list(ix.parts[e.id])
+    found = [SignedHere(a, m) for a, m in ix.referring(e, Agreement, "milestones", "event")]
+    todo = parts(ix, e)
     while todo:
         part = todo.pop(0)
-        found.extend(SignedHere(s.agreement, s.milestone, part) for s in ix.signed_at[part.id])
-        todo.extend(ix.parts[part.id])
+        found.extend(SignedHere(a, m, part) for a, m in ix.referring(part, Agreement, "milestones", "event"))
+        todo.extend(parts(ix, part))
     return sorted(found, key=lambda s: (s.milestone.when, s.agreement.name.lower()))
 
 
@@ -100,7 +106,7 @@ def events(ix: Index) -> EventsView:
 
 def _row(e: Event) -> t.Row:
     cells = (
-        t.date(filters.when(e), e.when, e.derived),
+        t.date(when(e), e.when, e.derived),
         t.link(e),
         t.text(label(e.kind, "event.kind")),
         t.text(e.place),

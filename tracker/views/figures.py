@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import filters
-from ..dates import PartialDate
-from ..models import OPINION_KINDS, Agreement, Event, Figure, Organisation, Sector, label
+from ..dates import PartialDate, written
+from ..kinds import label
+from ..models import OPINION_KINDS, Agreement, Event, Figure, Organisation, Sector
 from . import table as t
 from .base import Index
 
@@ -51,8 +51,8 @@ def figures(ix: Index) -> FiguresView:
 
 def _row(f: Figure) -> t.Row:
     value = f.value + (f" ({f.currency})" if f.currency else "")
-    measures = t.date(filters.date(f.reference_year), f.reference_year) if f.reference_year else t.Cell()
-    as_of = t.date(filters.date(f.as_of), f.as_of, f.derived) if f.as_of else t.text("not dated")
+    measures = t.date(written(f.reference_year), f.reference_year) if f.reference_year else t.Cell()
+    as_of = t.date(written(f.as_of), f.as_of, f.derived) if f.as_of else t.text("not dated")
     cells = (t.link(f), t.text(label(f.kind, "figure.kind")), t.text(value), measures, as_of)
     return t.Row(f, cells, t.group_of(f.as_of or f.reference_year))
 

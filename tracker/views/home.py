@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..models import COLLECTIONS, Agreement, label
+from ..kinds import label
+from ..models import COLLECTIONS, Agreement
 from .base import Count, Entry, Index, count, first_date
 from .sectors import SectorCount, sector_counts
 
@@ -60,7 +61,7 @@ def histogram(ix: Index, width: int = 1000, tallest: int = 110) -> Histogram:
         return Histogram([], width)
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     for entry in ix.entries:
-        counts[entry.date.year][0 if entry.milestone else 1] += 1
+        counts[entry.date.year][0 if entry.step else 1] += 1
     top = max(sum(c) for c in counts.values())
     span = range(years[0], years[-1] + 1)
     step = max(1, round(len(span) / 12))

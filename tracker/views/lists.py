@@ -11,23 +11,34 @@ its year's page alone, which keeps the preview's rebuilds small.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
+from ..kinds import KINDS, kinds
 from ..urls import index_src_uri, list_group_src_uri, list_json_path
-from . import agreements, events, figures, organisations, people, sources
 from . import table as t
 from .base import Index
 
-# The collections whose index is a table (sorted and filtered in the browser), and its rows.
-TABLES: dict[str, Callable[[Index], t.Table]] = {
-    "agreements": agreements.table,
-    "events": events.table,
-    "figures": figures.table,
-    "people": people.table,
-    "organisations": organisations.table,
-    "sources": sources.table,
-}
+
+class Tables(Mapping[str, Callable[[Index], t.Table]]):
+    """The collections whose index is a table (sorted and filtered in the browser), and how to
+    make it: read from the kinds (tracker/kinds.py, Kind.table) whenever asked, so that every
+    registered kind counts."""
+
+    def __getitem__(self, collection: str) -> Callable[[Index], t.Table]:
+        found = KINDS.get(collection)
+        if found is None or found.table is None:
+            raise KeyError(collection)
+        return found.table
+
+    def __iter__(self) -> Iterator[str]:
+        return (k.collection for k in kinds() if k.table is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+TABLES = Tables()
 # The default of the plugin's ``index_rows``: an index with more rows than this is split by year.
 INDEX_ROWS = 500
 
@@ -62,13 +73,6 @@ class Listing:
     @property
     def total(self) -> int:
         return len(self.table.rows)
-
-    def key(self) -> tuple:
-        """Everything a year's page shows, for the preview to tell whether it changed: its rows
-        (compared first by identity: the preview keeps each row that is still exact, see
-        views.table.KeptRows, and compares others field by field), its year, its pager and
-        the count of all rows."""
-        return (tuple(self.rows), self.group, self.previous, self.next, self.total)
 
     @property
     def options(self) -> dict[str, list[str]]:

@@ -10,10 +10,11 @@ from itertools import groupby
 from urllib.parse import urlencode
 
 from ..dates import PartialDate
-from ..models import Agreement, Figure, Organisation, Person, Role, Source, label
+from ..kinds import label
+from ..models import Agreement, Figure, Organisation, Person, Role, Source
 from ..urls import index_src_uri, list_group_src_uri
 from . import table as t
-from .base import Appearance, Index, Names, Signed, names
+from .base import Index, Involvements, Names, Signed, names
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class OrganisationView:
     signers: list[SignerCount]
     people: list[PersonRoles]
     nationals: list[Person]
-    events: list[Appearance]
+    involved: list[Involvements]  # the records of each kind that involve them (events…), by date
     units: list[Organisation]
     based: list[Organisation]
     issued: list[Source]
@@ -92,13 +93,14 @@ def organisation(
 ) -> OrganisationView:
     """``agreements_table`` gives the agreements index's table (worked out once per build)."""
     o = ix.organisations[organisation_id]
-    seen = ix.appearances[o.id]
-    party, party_years = seen.party, None
+    party = ix.named_by(o, Agreement, "parties")
+    party_years = None
     if len(party) > index_rows and agreements_table().is_split(index_rows):
         party_years = _party_years(o, agreements_table())
         listed = {id(row.record) for row in agreements_table().rows}
         party = [a for a in party if id(a) not in listed]
-    signed_for, signers = seen.signed_for, []
+    signed_for = [Signed(a, s, ix.people[s.person], o) for a, s in ix.referring(o, Agreement, "signatories", "party")]
+    signers = []
     if len(signed_for) > index_rows:
         # Most signatures first, then by id.
         counts = Counter(s.person.id for s in signed_for)
@@ -106,8 +108,8 @@ def organisation(
         signers = [SignerCount(by_id[i], n) for i, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
         signed_for = []
     people: dict[str, PersonRoles] = {}
-    for held in seen.people:
-        people.setdefault(held.person.id, PersonRoles(held.person, [])).roles.append(held.role)
+    for person, role in ix.referring(o, Person, "roles", "organisation"):
+        people.setdefault(person.id, PersonRoles(person, [])).roles.append(role)
     return OrganisationView(
         record=o,
         names=names(o.name, o.aliases),
@@ -118,15 +120,15 @@ def organisation(
         signed_for=signed_for,
         signers=signers,
         people=list(people.values()),
-        nationals=[p for p in seen.nationals if p.id not in people],
-        events=sorted(seen.events, key=lambda x: x.event.when),
-        units=seen.units,
-        based=seen.based,
-        issued=seen.issued,
-        published=sorted(seen.published, key=lambda s: (s.date or PartialDate(9999), s.title)),
-        reprinted=seen.reprinted,
-        attributed=seen.attributed,
-        figures=seen.figures,
+        nationals=[p for p in ix.named_by(o, Person, "country") if p.id not in people],
+        involved=ix.involvements(o),
+        units=ix.named_by(o, Organisation, "parent"),
+        based=[x for x in ix.named_by(o, Organisation, "country") if x.id != o.id],
+        issued=ix.named_by(o, Source, "issuers"),
+        published=sorted(ix.named_by(o, Source, "publisher"), key=lambda s: (s.date or PartialDate(9999), s.title)),
+        reprinted=ix.named_by(o, Source, "reprint_of"),
+        attributed=ix.named_by(o, Source, "attributes_to"),
+        figures=ix.figures_about["organisations", o.id],
     )
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..dates import PartialDate
-from ..models import Organisation, Person, Role
+from ..models import Agreement, Organisation, Person, Role
 from . import table as t
-from .base import Appearance, Index, Names, Signed, names
+from .base import Index, Involvements, Names, Signed, names
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class PersonView:
     country: Organisation | None
     roles: list[RoleLine]
     signed: list[Signed]
-    events: list[Appearance]
+    involved: list[Involvements]  # the records of each kind that involve them (events…), by date
 
 
 @dataclass(frozen=True)
@@ -43,14 +43,16 @@ def grouped_roles(ix: Index, roles: list[Role]) -> list[RoleLine]:
 
 def person(ix: Index, person_id: str) -> PersonView:
     p = ix.people[person_id]
-    seen = ix.appearances[p.id]
     return PersonView(
         record=p,
         names=names(p.name, p.names),
         country=ix.organisations[p.country] if p.country else None,
         roles=grouped_roles(ix, p.roles),
-        signed=seen.signed,
-        events=sorted(seen.events, key=lambda x: x.event.when),
+        signed=[
+            Signed(a, s, p, ix.organisations[s.party] if s.party else None)
+            for a, s in ix.referring(p, Agreement, "signatories", "person")
+        ],
+        involved=ix.involvements(p),
     )
 
 

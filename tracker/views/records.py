@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..kinds import Entry
 from ..models import Figure, Record
 from .base import Index
 
@@ -14,6 +15,7 @@ from .base import Index
 class RecordView:
     record: Record
     figures: list[Figure]  # what record.md.j2 lists by default; figures name only some kinds
+    entries: list[Entry]  # its dated entries (those its kind gives the timeline), in date order
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,10 @@ class IndexView:
 
 
 def record(ix: Index, collection: str, record_id: str) -> RecordView:
-    return RecordView(ix.data[collection][record_id], ix.figures_about[collection, record_id])
+    record = ix.data[collection][record_id]
+    return RecordView(
+        record, ix.figures_about[collection, record_id], ix.entries_by_record.get((collection, record_id), [])
+    )
 
 
 def index(ix: Index, collection: str) -> IndexView:

@@ -63,9 +63,11 @@ class SectorsView:
 
 def sector(ix: Index, sector_id: str) -> SectorView:
     entries = ix.entries_by_sector.get(sector_id, [])
-    named = ix.agreements_by_sector.get(sector_id, [])
+    s = ix.sectors[sector_id]
+    # Each agreement once, however many times it names the sector.
+    named = list({id(a): a for a in ix.named_by(s, Agreement, "sectors")}.values())
     return SectorView(
-        record=ix.sectors[sector_id],
+        record=s,
         agreements=sorted(named, key=first_date),
         years=by_year(entries),
         undated=[a for a in named if not a.milestones],

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .. import filters
-from ..dates import PartialDate
-from ..models import COLLECTIONS, Organisation, Record, Source, Statement, label
+from ..dates import PartialDate, written
+from ..kinds import kind, label
+from ..models import COLLECTIONS, Organisation, Record, Source, Statement
 from . import table as t
 from .base import Fact, Index, MilestoneFact, StatementFact
 
@@ -138,7 +138,7 @@ def source(ix: Index, source_id: str) -> SourceView:
         reprint_of=ix.organisations[s.reprint_of] if s.reprint_of else None,
         issuers=ix.records(Organisation, s.issuers),
         attributes_to=ix.records(Organisation, s.attributes_to),
-        groups=[FactGroup(COLLECTIONS[c].heading, list(records.values())) for c, records in grouped.items() if records],
+        groups=[FactGroup(kind(c).heading, list(records.values())) for c, records in grouped.items() if records],
         count=len(facts),
     )
 
@@ -151,7 +151,7 @@ def sources(ix: Index) -> SourcesView:
 def _dated(s: Source) -> t.Cell:
     if s.date is None:
         return t.text("undated")
-    shown = filters.date(s.date)
+    shown = written(s.date)
     return t.date(f"undated (implied: {shown})" if s.undated else shown, s.date, s.derived)
 
 
@@ -164,8 +164,6 @@ def _row(ix: Index, s: Source, count: int) -> t.Row:
 def table(ix: Index) -> t.Table:
     """The index's table: one row per source, by the year of its date (implied, where the
     document carries none)."""
-    # The count of facts citing a source is worked out from other records: kept rows are
-    # used again only with the same count.
     rows = [_row(ix, r.source, r.count) for r in sources(ix).sources]
     return t.Table(
         "sources",

@@ -46,5 +46,5 @@ def year(ix: Index, number: int) -> YearView:
 def years(ix: Index) -> YearsView:
     counts = {y: [0, 0] for y in ix.page_years}
     for entry in ix.entries:
-        counts[entry.date.year][0 if entry.milestone else 1] += 1
+        counts[entry.date.year][0 if entry.step else 1] += 1
     return YearsView([YearCount(y, m, e, len(ix.figures_by_year.get(y, []))) for y, (m, e) in counts.items()])
