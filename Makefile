@@ -40,10 +40,13 @@ new: $(VENV)/.site  ## Start a record: make new KIND=agreement ID=my-new-mou
 schema: $(VENV)/.site  ## Rewrite data/schema/ (JSON Schemas editors read) from tracker/models.py
 	$(BIN)/python -m tracker.export data/schema
 
-lint: $(VENV)/.dev  ## ruff (lint and format) and mypy (types: pyproject.toml's [tool.mypy])
+lint: $(VENV)/.dev  ## ruff, mypy, the layering (lint-imports) and complexity (radon: nothing worse than C)
 	$(BIN)/ruff check tracker tests bench macros.py
 	$(BIN)/ruff format --check tracker tests bench macros.py
 	$(BIN)/mypy
+	$(BIN)/lint-imports
+	@worse=$$($(BIN)/radon cc --min D --show-complexity tracker); \
+	  if [ -n "$$worse" ]; then echo "radon: functions above grade C:"; echo "$$worse"; exit 1; fi
 
 bench: $(VENV)/.dev chromium  ## Build time against plain MkDocs at 100, 1,000 and 10,000 records
 	$(BIN)/python bench/run.py

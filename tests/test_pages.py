@@ -14,7 +14,7 @@ from conftest import FIXTURE_DATA, ROOT, mkdocs_build
 from icalendar import Calendar
 from mkdocs.utils import yaml_load
 
-from tracker import urls
+from tracker import filters, urls
 from tracker.kinds import kinds
 from tracker.load import load
 from tracker.models import COLLECTIONS, Agreement
@@ -123,7 +123,7 @@ def test_urls_of_a_record(q: Queries) -> None:
 )
 def test_links_written_as_html_are_the_addresses_mkdocs_writes(q: Queries, page_url: str, address: str) -> None:
     """Long lists are written as HTML with the addresses MkDocs gives Markdown links."""
-    assert urls.href(q.data.sources["alpha-report"], page_url) == address
+    assert filters.href(q.data.sources["alpha-report"], page_url) == address
 
 
 def test_the_navigation_lists_every_collection() -> None:

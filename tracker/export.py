@@ -567,3 +567,22 @@ if __name__ == "__main__":
     import sys
 
     write_schemas(sys.argv[1] if len(sys.argv) > 1 else "data/schema")
+
+
+def schema_type(prop: dict) -> str:
+    """How the Data page names a JSON Schema type: "date", "list of id", "Milestone"."""
+    if "anyOf" in prop:
+        return " or ".join(schema_type(p) for p in prop["anyOf"] if p.get("type") != "null")
+    if "$ref" in prop:
+        name = prop["$ref"].rsplit("/", 1)[-1]
+        return f"[{name}](#{name.lower()})"
+    if "enum" in prop:
+        return "one of " + ", ".join(f"`{v}`" for v in prop["enum"])
+    kind = prop.get("type")
+    if kind == "array":
+        return f"list of {schema_type(prop['items'])}"
+    if kind == ["string", "integer"]:
+        return "date"
+    if kind == "string" and prop.get("pattern", "").startswith("^[a-z0-9]"):
+        return "id"
+    return {"string": "text", "boolean": "true or false"}.get(str(kind), str(kind))

@@ -7,11 +7,20 @@ from mkdocs.utils import get_relative_url
 from .dataset import Dataset
 from .dates import PartialDate, when
 from .dates import written as date
+from .export import schema_type
 from .kinds import label as _label
 from .markup import attr, text
 from .models import Record, Source
-from .urls import href, json_path, page_path, root_path, src_uri
+from .urls import Located, json_path, page_path, root_path, src_uri
 from .views.base import LASTING, status_since
+
+
+def href(record: Located, page_url: str) -> str:
+    """A record's page as MkDocs writes a Markdown link to it on the page at ``page_url``
+    (``sources/x/`` from ``sources/`` is ``x/``), by MkDocs' own rule: for the HTML a template
+    writes itself, which MkDocs does not rewrite, so that it is the very HTML a Markdown link
+    would have made."""
+    return get_relative_url(page_path(record), page_url)
 
 
 def on(value: PartialDate | None) -> str:
@@ -129,25 +138,6 @@ _BIBTEX = {
 def bibtex(value: object) -> str:
     """Text for a BibTeX field: its special characters escaped, so any title stays one field."""
     return "".join(_BIBTEX.get(c, c) for c in " ".join(str(value).split()))
-
-
-def schema_type(prop: dict) -> str:
-    """How the Data page names a JSON Schema type: "date", "list of id", "Milestone"."""
-    if "anyOf" in prop:
-        return " or ".join(schema_type(p) for p in prop["anyOf"] if p.get("type") != "null")
-    if "$ref" in prop:
-        name = prop["$ref"].rsplit("/", 1)[-1]
-        return f"[{name}](#{name.lower()})"
-    if "enum" in prop:
-        return "one of " + ", ".join(f"`{v}`" for v in prop["enum"])
-    kind = prop.get("type")
-    if kind == "array":
-        return f"list of {schema_type(prop['items'])}"
-    if kind == ["string", "integer"]:
-        return "date"
-    if kind == "string" and prop.get("pattern", "").startswith("^[a-z0-9]"):
-        return "id"
-    return {"string": "text", "boolean": "true or false"}.get(str(kind), str(kind))
 
 
 FILTERS = {

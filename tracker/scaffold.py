@@ -12,8 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .export import data_schema, nested_schemas
-from .filters import schema_type
+from .export import data_schema, nested_schemas, schema_type
 from .models import COLLECTIONS, is_id, is_reserved
 
 SINGULAR = {cls.singular: collection for collection, cls in COLLECTIONS.items()}

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from mkdocs.utils import get_relative_url
-
 
 class Located(Protocol):
     """A record as far as its URL goes (every :class:`tracker.models.Record` is one)."""
@@ -36,14 +34,6 @@ def root_path(page_url: str) -> str:
     """From a page (its URL, ``sectors/``) back to the site's root: ``../``; ``""`` from the
     home page. For the HTML links a template writes itself, which MkDocs does not rewrite."""
     return "../" * page_url.count("/")
-
-
-def href(record: Located, page_url: str) -> str:
-    """A record's page as MkDocs writes a Markdown link to it on the page at ``page_url``
-    (``sources/x/`` from ``sources/`` is ``x/``), by MkDocs' own rule: for the HTML a template
-    writes itself, which MkDocs does not rewrite, so that it is the very HTML a Markdown link
-    would have made."""
-    return get_relative_url(page_path(record), page_url)
 
 
 def page_url(record: Located, site_url: str) -> str:
