@@ -20,9 +20,9 @@ publish: $(VENV)/.site  ## Build for readers: refuses unless SITE_URL is the pub
 # has it, each rebuild after an edit is a few tenths of a second sooner than on disk.
 PREVIEW_TMPDIR := $(shell [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm)
 
-# --dirty: after a data edit, the tracker plugin rebuilds only the pages the edit changes,
-# exactly as a full build would write them (README, "Performance"); any other change
-# (templates, theme, docs/, mkdocs.yml) rebuilds everything.
+# --dirty: after a data edit the tracker plugin renders every page again and MkDocs writes only
+# those whose content changed, exactly what a full build writes (ARCHITECTURE.md, "An exact
+# preview"); any other change (templates, theme, docs/, mkdocs.yml) rebuilds everything.
 serve: $(VENV)/.site  ## Live preview that rebuilds when data/, templates or docs/ change
 	$(if $(PREVIEW_TMPDIR),TMPDIR=$(PREVIEW_TMPDIR)) $(BIN)/mkdocs serve --dirty --strict --dev-addr $(HOST)
 
