@@ -294,6 +294,7 @@ class Loader:
         records: dict[str, dict[str, Record]] = {name: {} for name in COLLECTIONS}
         kept: dict[str, Record] = {}
         links: list = []
+        renames: list = []
         self.reread = 0
         for entry in entries:
             path = str(entry.path)
@@ -308,21 +309,26 @@ class Loader:
                 # An old id of this record that a record now has (load()'s _record reports it).
                 if any(old in known[entry.collection] for old in record.renamed_from):
                     return None
-                # Where a circle would be reported does not matter: load() then reports it.
+                # Where a circle or a shared old id would be reported does not matter: load()
+                # then reports it.
                 links.extend(
                     _load._Link(entry.collection, entry.record_id, target, entry.shown, 1, 1)
                     for _, target in _load._ordering(record)
                 )
+                renames.extend(
+                    _load._Link(entry.collection, entry.record_id, old, entry.shown, 1, 1)
+                    for old in record.renamed_from
+                )
             else:
                 self.reread += 1
-                record = _load._record(entry, known, problems, links)
+                record = _load._record(entry, known, problems, links, renames)
                 if record is None or problems:
                     return None
                 self._refs.pop(path, None)
             records[entry.collection][entry.record_id] = record
             kept[path] = record
         _load._check_circles(links, problems)
-        _load._check_renames(records, entries, problems)
+        _load._check_renames(renames, problems)
         if problems:
             return None
         self._records = kept
