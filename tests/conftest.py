@@ -19,9 +19,15 @@ FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
 
 
 def mkdocs_build(
-    out: Path, *, data: Path = FIXTURE_DATA, project: Path = ROOT, env: dict[str, str] | None = None
+    out: Path,
+    *,
+    data: Path = FIXTURE_DATA,
+    project: Path = ROOT,
+    env: dict[str, str] | None = None,
+    timeout: float | None = None,
 ) -> subprocess.CompletedProcess:
-    """Run ``mkdocs build --strict`` as ``make site`` does, on the given data, into ``out``."""
+    """Run ``mkdocs build --strict`` as ``make site`` does, on the given data, into ``out``
+    (failing the test, with subprocess.TimeoutExpired, if it takes longer than ``timeout`` s)."""
     environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRACKER_DATA": str(data), **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
@@ -30,6 +36,7 @@ def mkdocs_build(
         capture_output=True,
         text=True,
         check=False,
+        timeout=timeout,
     )
 
 

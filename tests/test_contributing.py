@@ -47,6 +47,19 @@ def test_scaffold_writes_every_field(collection: str) -> None:
     assert set(record) == set(schema.get("required", []))
 
 
+def test_the_scaffold_states_each_text_limit() -> None:
+    from tracker.models import SHORT_MAX, TEXT_MAX
+
+    lines = scaffold("sources", "new-source").splitlines()
+    said = {
+        lines[i + 1].lstrip("# ").split(":")[0]: line for i, line in enumerate(lines[:-1]) if "text" in line.lower()
+    }
+    assert f"Text, at most {SHORT_MAX:,} characters." in said["title"]
+    assert f"Text, at most {TEXT_MAX:,} characters." in said["summary"]
+    assert f"List of text, at most {TEXT_MAX:,} characters each." in said["notes"]
+    assert "at most" not in said["url"]  # an address has rules of its own
+
+
 def test_an_untouched_scaffold_says_what_to_fill_in(tmp_path: Path) -> None:
     shutil.copytree(FIXTURE_DATA, tmp_path / "data")
     assert run(["tracker.scaffold", "person", "new-person"], tmp_path).returncode == 0

@@ -264,11 +264,12 @@ def test_empty_file_and_non_mapping(tmp_path: Path) -> None:
 def test_not_utf8(tmp_path: Path) -> None:
     root = dataset(tmp_path)
     (root / "sectors").mkdir()
-    (root / "sectors" / "latin.yml").write_bytes("name: caf\xe9\n".encode("latin-1"))
+    (root / "sectors" / "latin.yml").write_bytes("summary: A sector.\nname: caf\xe9\n".encode("latin-1"))
     with pytest.raises(DataError) as caught:
         load(root)
+    # Placed where the byte is: line 2, column 10 (byte 29 of the file).
     assert str(caught.value.problems[0]).endswith(
-        "data/sectors/latin.yml:1:1: not UTF-8 text (invalid continuation byte)"
+        "data/sectors/latin.yml:2:10: not UTF-8 text at byte 29 (E9: invalid continuation byte): save the file as UTF-8"
     )
 
 
@@ -350,4 +351,150 @@ def test_a_bad_file_name_is_not_called_an_id(tmp_path: Path) -> None:
     assert found == [
         "data/sources/src.yml:4:7: 'bad name.txt' is not a file name: "
         "use letters, digits, dots, hyphens and underscores"
+    ]
+
+
+def test_every_problem_of_a_file_is_reported_in_one_run(tmp_path: Path) -> None:
+    # A control character, an alias, a key nested too deep, an unknown key and a wrong kind:
+    # none of them stops the file being checked for the others.
+    deep = "".join(f"{'  ' * i}k{i}:\n" for i in range(40)) + "  " * 40 + "end\n"
+    bad = (
+        AGREEMENT.replace("name: Test accord", 'name: "Test\\x01accord"')
+        .replace("kind: mou", "kind: moe")
+        .replace("parties: [land-a, land-b]", "parties: &p [land-a, land-b]\nsigned_by: *p")
+        + deep
+    )
+    found = problems(tmp_path, agreements__accord=bad)
+    assert (
+        "data/agreements/accord.yml:1:7: remove the control character U+0001 at character 5: text may not hold it"
+        in found
+    )
+    assert (
+        "data/agreements/accord.yml:3:10: anchors and aliases (&name, *name) are not allowed in data files:"
+        " write the value out"
+    ) in found
+    assert any(p.startswith("data/agreements/accord.yml:2:7: 'moe' is not a known kind") for p in found)
+    assert "data/agreements/accord.yml:4:1: unknown key 'signed_by'" in found
+    assert any("nested more than 32 levels deep" in p for p in found)
+    assert "data/agreements/accord.yml:15:1: unknown key 'k0'" in found
+
+
+def test_a_value_is_echoed_escaped_so_that_each_problem_is_one_line(tmp_path: Path) -> None:
+    bad = AGREEMENT.replace("kind: mou", 'kind: "m\\nou\\u202e"').replace("summary:", '"sum\\u2028mary":')
+    found = problems(tmp_path, agreements__accord=bad)
+    assert any(p.startswith("data/agreements/accord.yml:2:7: 'm\\nou\\u202e' is not a known kind") for p in found)
+    assert "data/agreements/accord.yml:12:1: unknown key 'sum\\u2028mary' (did you mean 'summary'?)" in found
+    assert all(p.isprintable() for p in found)
+    # A long value is cut short: the message stays a line a person can read.
+    long = problems(tmp_path, agreements__accord=AGREEMENT.replace("kind: mou", f"kind: {'x' * 5000}"))
+    assert len(long[0]) < 600
+
+
+def test_non_utf8_bytes_and_raw_nul_bytes_are_placed_where_they_are(tmp_path: Path) -> None:
+    root = dataset(tmp_path)
+    (root / "sectors").mkdir()
+    (root / "sectors" / "nul.yml").write_bytes(b"name: Ports\nsummary: Sea\x00ports\ncite: [src]\n")
+    (root / "sectors" / "mixed.yml").write_bytes(b"name: Caf\xc3\xa9 \xc3\xa9\nsummary: Sea \xff ports\ncite: [src]\n")
+    with pytest.raises(DataError) as caught:
+        load(root)
+    assert [str(p) for p in caught.value.problems] == [
+        # Byte 29 of the file (each é is two bytes): line 2, column 14.
+        "data/sectors/mixed.yml:2:14: not UTF-8 text at byte 29 (FF: invalid start byte): save the file as UTF-8",
+        "data/sectors/nul.yml:2:13: remove the control character U+0000 at byte 25: text may not hold it",
+    ]
+
+
+def test_old_ids_are_checked_with_the_record_s_other_problems_each_where_it_is_written(tmp_path: Path) -> None:
+    other = AGREEMENT.replace("name: Test accord", "name: Other accord\nrenamed_from: [old-accord, accord]")
+    found = problems(
+        tmp_path,
+        # A problem of its own (an unknown kind) does not hold back the check of its old ids.
+        agreements__accord=AGREEMENT.replace("kind: mou", "kind: moe").replace(
+            "name: Test accord", "name: Test accord\nrenamed_from: [old-accord, '2024', undated, index, old-accord]"
+        ),
+        **{"agreements__other": other},
+    )
+    reserved = (
+        "is the address of one of the site's own pages (reserved: 404, api, assets, index, schema, search,"
+        " sitemap, undated, a four-digit year): an old address here would never be reached"
+    )
+    accord, other = "data/agreements/accord.yml", "data/agreements/other.yml"
+    assert [p for p in found if "renamed_from" in p or "old address" in p or "own pages" in p] == [
+        f"{accord}:2:16: 'old-accord' in renamed_from: {other} was renamed from it too",
+        f"{accord}:2:28: '2024' {reserved}",
+        f"{accord}:2:36: 'undated' {reserved}",
+        f"{accord}:2:45: 'index' {reserved}",
+        f"{accord}:2:52: 'old-accord' in renamed_from: {other} was renamed from it too",
+        f"{other}:2:16: 'old-accord' in renamed_from: {accord} was renamed from it too",
+        f"{other}:2:28: 'accord' is the id of a record in agreements: an old address cannot be a live one",
+    ]
+    assert any("'moe' is not a known kind" in p for p in found)
+
+
+def test_an_old_id_listed_twice_by_one_record(tmp_path: Path) -> None:
+    bad = AGREEMENT.replace("name: Test accord", "name: Test accord\nrenamed_from: [old, old]")
+    assert problems(tmp_path, agreements__accord=bad) == [
+        "data/agreements/accord.yml:2:16: 'old' in renamed_from: it is listed twice",
+        "data/agreements/accord.yml:2:21: 'old' in renamed_from: it is listed twice",
+    ]
+
+
+def test_files_that_may_be_meant_as_records_are_reported_not_passed_over(tmp_path: Path) -> None:
+    root = dataset(tmp_path)
+    sectors = root / "sectors"
+    sectors.mkdir()
+    record = "name: Ports\nsummary: Ports.\ncite: [src]\n"
+    for name in (
+        "ports.yml",
+        "ports.yml~",
+        "#ports.yml#",
+        "ports.yml.~2~",
+        ".ports.yml.swp",
+        ".#ports.yml",
+        ".hidden.yml",
+    ):
+        (sectors / name).write_text(record)  # a record, and what editors keep beside it: fine
+    for name in ("a.YML", "b.Yaml", "c.yml.txt", "d.yml.bak", "e.yaml~", "#f.yml#", "g.json", "README"):
+        (sectors / name).write_text(record)
+    (root / "schema").mkdir()
+    (root / "schema" / "sectors.json").write_text("{}")  # outside the collections, not YAML: not ours
+    (root / "notes.yml.txt").write_text(record)  # outside them, but named as YAML
+    with pytest.raises(DataError) as caught:
+        load(root)
+    found = [str(p) for p in caught.value.problems]
+    assert [p.split(":")[0] for p in found] == [
+        "data/notes.yml.txt",
+        "data/sectors/#f.yml#",
+        "data/sectors/README",
+        "data/sectors/a.YML",
+        "data/sectors/b.Yaml",
+        "data/sectors/c.yml.txt",
+        "data/sectors/d.yml.bak",
+        "data/sectors/e.yaml~",
+        "data/sectors/g.json",
+    ]
+    assert (
+        "data/sectors/a.YML:1:1: 'a.YML' is not read: a record's file name ends in .yml or .yaml, in lower case;"
+        " rename it a.yml"
+    ) in found
+    assert (
+        "data/sectors/c.yml.txt:1:1: 'c.yml.txt' is not read: a record's file name ends in .yml or .yaml,"
+        " not '.yml.txt'; rename it c.yml, or move it out of data/ if it is a copy"
+    ) in found
+    assert (
+        "data/sectors/g.json:1:1: 'g.json' is not read: a collection folder holds only records, each named <id>.yml;"
+        " rename it, or move it out of data/"
+    ) in found
+    # The preview reads the data again when any of them comes or goes.
+    stamped = {Path(p).name for p, _, _ in load_module.stamp(root)}
+    assert {"a.YML", "g.json", "README", "notes.yml.txt", "ports.yml~"} <= stamped
+    assert not {".ports.yml.swp", ".hidden.yml", "sectors.json"} & stamped
+
+
+def test_an_id_longer_than_a_hundred_characters(tmp_path: Path) -> None:
+    assert load(dataset(tmp_path, **{f"sectors__{'a' * 100}": "name: Long\nsummary: Long.\ncite: [src]\n"}))
+    found = problems(tmp_path, **{f"sectors__{'a' * 101}": "name: Long\nsummary: Long.\ncite: [src]\n"})
+    assert found == [
+        f"data/sectors/{'a' * 101}.yml:1:1: the id (the file name without .yml) is 101 characters long:"
+        " an id may have at most 100"
     ]

@@ -11,6 +11,7 @@ import csv
 import hashlib
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -26,6 +27,9 @@ from tracker import load as load_module
 from tracker.load import DataError, load
 
 Edit = Callable[[Path], None]
+
+# One problem as validation prints it: printable, one line, no character that would reorder it.
+PROBLEM = re.compile(r"[^\s:]+:\d+:\d+: \S[^\n\u202a-\u202e\u2066-\u2069]*")
 
 
 def digest(site: Path) -> dict[str, str]:
@@ -249,6 +253,162 @@ REFUSED: list[tuple[str, Edit, str]] = [
         write("sectors/huge.yml", "name: Huge\nsummary: " + "x" * 300_000 + "\ncite: [alpha-report]\n"),
         "huge.yml:1:1: larger than 256 KiB",
     ),
+    # Markdown takes time that grows with the square of a paragraph's escaped characters: this
+    # file, under the size limit, took five minutes to build.
+    (
+        "a summary of 240,000 '<'",
+        write("sectors/slow.yml", "name: Slow\nsummary: " + "<" * 240_000 + "\ncite: [alpha-report]\n"),
+        "slow.yml:2:10: 'summary' is 240,000 characters long: at most 2,000 are allowed",
+    ),
+    (
+        "a name of 400 '&'",
+        replace("sectors/harbours.yml", "name: Harbours", f"name: '{'&' * 400}'"),
+        "harbours.yml:1:7: 'name' is 400 characters long: at most 300 are allowed",
+    ),
+    (
+        "a required name of spaces only",
+        replace("sectors/harbours.yml", "name: Harbours", "name: '   '"),
+        "harbours.yml:1:7: 'name' is empty",
+    ),
+    (
+        "a source title of white space only",
+        replace(
+            "sources/alpha-report.yml",
+            "title: Alpha Gazette report on the harbour accord",
+            'title: "\\t \\n \\u3000"',
+        ),
+        "alpha-report.yml:2:8: 'title' is empty",
+    ),
+    (
+        "an id of 251 characters",
+        write(f"sectors/{'a' * 251}.yml", "name: Long\nsummary: A sector.\ncite: [alpha-report]\n"),
+        "is 251 characters long: an id may have at most 100",
+    ),
+    (
+        "a reference of 101 characters",
+        replace("sectors/harbours.yml", "cite: [alpha-report]", f"cite: [{'a' * 101}]"),
+        "harbours.yml:3:8: 'cite' is 101 characters long: at most 100 are allowed",
+    ),
+    (
+        "an amount of .inf",
+        replace("figures/harbour-count.yml", 'value: "12"', 'value: "12"\namount: .inf'),
+        "harbour-count.yml:4:9: 'amount' should be a finite number, not the number inf",
+    ),
+    (
+        "an amount of .nan",
+        replace("figures/harbour-count.yml", 'value: "12"', 'value: "12"\namount: .NaN'),
+        "harbour-count.yml:4:9: 'amount' should be a finite number, not the number nan",
+    ),
+    (
+        "an amount of 1e400",
+        replace("figures/harbour-count.yml", 'value: "12"', 'value: "12"\namount: 1.0e+400'),
+        "harbour-count.yml:4:9: 'amount' should be a finite number",
+    ),
+    (
+        "a source address naming a user before the real host",
+        replace("sources/alpha-report.yml", "https://example.org/alpha-report", "https://www.gov.sg@evil.example/"),
+        "alpha-report.yml:7:6: 'https://www.gov.sg@evil.example/' is not a web address to link: it names a user"
+        " or password before '@', and leads to 'evil.example'",
+    ),
+    (
+        "a source address with a Cyrillic letter in its host",
+        replace("sources/alpha-report.yml", "https://example.org/alpha-report", "https://www.g\u043ev.sg/"),
+        "is written in Unicode: write it as the browser sends it, 'www.xn--gv-fmc.sg'",
+    ),
+    (
+        "a source address whose punycode host mixes Latin and Cyrillic",
+        replace("sources/alpha-report.yml", "https://example.org/alpha-report", "https://www.xn--gv-fmc.sg/"),
+        "reads 'g\u043ev' in Unicode, mixing the Cyrillic and Latin scripts",
+    ),
+    (
+        "a source address on the loopback address, with a port",
+        replace("sources/alpha-report.yml", "https://example.org/alpha-report", "http://127.0.0.1:8000/"),
+        "'http://127.0.0.1:8000/' is not a public web address: its host 127.0.0.1 is an IP address (loopback)",
+    ),
+    (
+        "a source address on the IPv6 loopback",
+        replace("sources/alpha-report.yml", "https://example.org/alpha-report", "http://[::1]/"),
+        "its host ::1 is an IP address (loopback)",
+    ),
+    (
+        "a source address on 127.0.0.1 written in hexadecimal",
+        replace("sources/alpha-report.yml", "https://example.org/alpha-report", "https://0x7f000001/"),
+        "its host '0x7f000001' is a number that browsers read as an IP address",
+    ),
+    (
+        "a source address on localhost",
+        replace("sources/alpha-report.yml", "https://example.org/alpha-report", "http://localhost/admin"),
+        "its host 'localhost' is a name only this machine or a local network knows",
+    ),
+    (
+        "a source address on a private network",
+        replace("sources/alpha-report.yml", "https://example.org/alpha-report", "https://192.168.1.1/"),
+        "its host 192.168.1.1 is an IP address (private)",
+    ),
+    (
+        "a right-to-left override in a name",
+        replace("sectors/harbours.yml", "name: Harbours", 'name: "Harb\\u202eours"'),
+        "harbours.yml:1:7: remove the invisible character '\\u202e' (right-to-left override) at character 5",
+    ),
+    (
+        "a zero-width space written as such in a summary",
+        replace("sectors/harbours.yml", "summary: Ports,", "summary: Ports\u200b,"),
+        "harbours.yml:2:10: remove the invisible character '\\u200b' (zero width space) at character 6",
+    ),
+    (
+        "an old id that is a year, on a split index the year's page",
+        replace(
+            "agreements/harbour-accord.yml", "short_name: HA", "short_name: HA\nrenamed_from: [old-accord, '2024']"
+        ),
+        "harbour-accord.yml:3:28: '2024' is the address of one of the site's own pages",
+    ),
+    (
+        "an old id that is undated",
+        replace("agreements/harbour-accord.yml", "short_name: HA", "short_name: HA\nrenamed_from: [undated]"),
+        "harbour-accord.yml:3:16: 'undated' is the address of one of the site's own pages",
+    ),
+    (
+        "an old id that is index",
+        replace("sectors/harbours.yml", "name: Harbours", "name: Harbours\nrenamed_from: [index]"),
+        "harbours.yml:2:16: 'index' is the address of one of the site's own pages",
+    ),
+    (
+        "a record file named in capitals",
+        write("sectors/shouting.YML", "name: Shouting\nsummary: A sector.\ncite: [alpha-report]\n"),
+        "sectors/shouting.YML:1:1: 'shouting.YML' is not read: a record's file name ends in .yml or .yaml,"
+        " in lower case; rename it shouting.yml",
+    ),
+    (
+        "a record file with a .YAML extension",
+        write("sectors/shouting.YAML", "name: Shouting\nsummary: A sector.\ncite: [alpha-report]\n"),
+        "sectors/shouting.YAML:1:1: 'shouting.YAML' is not read",
+    ),
+    (
+        "a record file saved as text",
+        write("sectors/saved.yml.txt", "name: Saved\nsummary: A sector.\ncite: [alpha-report]\n"),
+        "sectors/saved.yml.txt:1:1: 'saved.yml.txt' is not read: a record's file name ends in .yml or .yaml,"
+        " not '.yml.txt'; rename it saved.yml",
+    ),
+    (
+        "a backup whose record is not there",
+        write("sectors/gone.yaml~", "name: Gone\nsummary: A sector.\ncite: [alpha-report]\n"),
+        "sectors/gone.yaml~:1:1: 'gone.yaml~' is not read",
+    ),
+    (
+        "a file with no extension in a collection folder",
+        write("sectors/notes", "name: Notes\n"),
+        "sectors/notes:1:1: 'notes' is not read: a collection folder holds only records",
+    ),
+    (
+        "a line break in an echoed value",
+        replace("agreements/harbour-accord.yml", "kind: free-trade-agreement", 'kind: "free-trade\\nagreement"'),
+        "harbour-accord.yml:6:7: 'free-trade\\nagreement' is not a known kind",
+    ),
+    (
+        "a NUL byte in the middle of a file",
+        replace("sectors/harbours.yml", "shipping lanes", "shipping\0lanes"),
+        "harbours.yml:2:25: remove the control character U+0000 at byte 40: text may not hold it",
+    ),
 ]
 
 
@@ -263,12 +423,18 @@ def test_bad_input_is_refused_and_the_last_good_site_stays(
     assert checked.returncode == 1, checked.stdout
     assert message in checked.stderr
     assert "Traceback" not in checked.stderr
+    # Each problem on a line of its own, as file:line:column: what, whatever the input held.
+    header, *lines = checked.stderr.splitlines()
+    assert header.endswith("in the data:")
+    assert lines
+    assert all(PROBLEM.fullmatch(line) for line in lines), checked.stderr
     # The build refuses the same data, and the site built before is untouched.
     site = tmp_path / "site"
     shutil.copytree(good_site[0], site)
     temp = tmp_path / "tmp"
     temp.mkdir()
-    built = mkdocs_build(site, data=data, env={"TMPDIR": str(temp)})
+    # A refused input stops the build at once: minutes would mean it got past validation.
+    built = mkdocs_build(site, data=data, env={"TMPDIR": str(temp)}, timeout=300)
     assert built.returncode == 1
     assert message in built.stderr
     assert "Traceback" not in built.stderr
@@ -400,7 +566,7 @@ def test_a_build_for_publishing_refuses_a_local_address(tmp_path: Path) -> None:
     assert "Set SITE_URL=https://" in local.stderr  # said loudly, but a local build may go on
     refused = mkdocs_build(tmp_path / "refused", env={"TRACKER_PUBLISH": "true"})
     assert refused.returncode == 1
-    assert "refusing to publish: site_url http://127.0.0.1:8000/" in refused.stderr
+    assert "refusing to publish: site_url 'http://127.0.0.1:8000/'" in refused.stderr
     assert not (tmp_path / "refused").exists()
 
 

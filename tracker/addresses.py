@@ -2,92 +2,143 @@
 
 A source's ``url`` (a link on its page) and the public ``site_url`` of `make publish` (in every
 citation, the feed, the calendar and the CSV) must be addresses a reader can follow as they
-read them: ``http(s)://`` and a public host name, nothing a URL parser would have to escape,
-no user name or password before the host (``https://www.gov.sg@evil.example/`` leads to
-evil.example), no numeric, local or private host, and no host whose letters mix Latin with
-Cyrillic or Greek (a look-alike of a real name).
+read them: ``http(s)://`` and a public host name, nothing that could end an attribute or a
+Markdown link, no user name before the host, no IP address, local or private name, and no host
+that passes for another.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import re
-import socket
 import unicodedata
 from urllib.parse import urlsplit
 
-# Characters a URL parser would escape or drop, and that would end an HTML attribute or a
-# Markdown link: never in an address the site writes out.
-UNSAFE = re.compile(r"[\x00-\x20\x7f-\x9f\"'<>`\\{}|^\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]")
-# Names that never lead to a public host (RFC 6761, RFC 8375, common private suffixes).
-LOCAL_NAMES = ("localhost", "local", "internal", "invalid", "test", "lan", "home.arpa", "localdomain")
-_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
-_CONFUSABLE = {"LATIN", "CYRILLIC", "GREEK"}
+from .markup import quoted
 
 
-def problem(url: str, *, schemes: tuple[str, ...] = ("https", "http")) -> str:
-    """Why ``url`` is not a public web address, or ``""`` when it is one."""
-    bad = UNSAFE.search(url)
-    if bad:
-        return f"holds {bad.group()!r}, which a web address cannot hold as it is (escape it: %{ord(bad.group()):02X})"
+def problem(value: str, *, schemes: tuple[str, ...] = ("http", "https")) -> str:
+    """Why ``value`` is not an address of a public web site a page may link, or ``""``.
+
+    Parsed, not matched: refused if any character of it could end an attribute, a tag or a
+    Markdown link, or is white space; if it names a user before its host (``www.gov.sg@evil.
+    example`` leads to evil.example); and unless its host is a public name (:func:`host_problem`).
+    """
+    shown = quoted(value)
+    bad = unsafe(value)
+    if bad is not None:
+        return f"{shown} is not a web address: it may not contain {quoted(bad)}"
     try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 (raises ValueError on a port that is not a number)
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 (raises on a port that is not a number)
     except ValueError as err:
-        return f"is not a web address ({err})"
-    scheme = parts.scheme.lower()
-    if scheme not in schemes:
-        return f"must start with {' or '.join(s + '://' for s in schemes)}"
+        return f"{shown} is not a web address: {err}"
+    if parts.scheme not in schemes or not parts.hostname:
+        starts = " or ".join(f"{s}://" for s in schemes)
+        return f"{shown} is not a web address: it should start with {starts} and a host name"
     if "@" in parts.netloc:
-        return "names a user or password before the host ('…@'): the host is what follows the '@'"
-    host = parts.hostname or ""
-    if not host:
-        return "has no host name"
-    return host_problem(host)
+        host = parts.netloc.rpartition("@")[2]
+        return (
+            f"{shown} is not a web address to link: it names a user or password before '@',"
+            f" and leads to {quoted(host)}; give the address without it"
+        )
+    problem = host_problem(parts.hostname)
+    return f"{shown} is not a public web address: {problem}" if problem else ""
+
+
+def unsafe(value: str) -> str | None:
+    """The first character of ``value`` that could end an attribute, a tag or a Markdown
+    link, or is white space or unprintable; None if there is none."""
+    return next((ch for ch in value if ch.isspace() or ch in _URL_UNSAFE or not ch.isprintable()), None)
+
+
+_URL_UNSAFE = frozenset("\"'<>`\\{}|^")
+# Names that only the machine itself or a local network resolves (RFC 6761, 6762, 8375).
+_LOCAL_DOMAINS = ("localhost", "local", "internal", "home.arpa", "localdomain")
+_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+# A host whose last label browsers read as a number is an IPv4 address to them (the WHATWG URL
+# standard): decimal, octal or 0x hexadecimal; 127.1, 2130706433 and 0x7f000001 are 127.0.0.1.
+_NUMERIC = re.compile(r"[0-9]+|0x[0-9a-f]*")
+# Scripts a host label may mix with Latin letters (Unicode's "highly restrictive" profile, UTS #39):
+# Chinese characters with Japanese kana, with Bopomofo, or with Hangul. Any other mix, Latin
+# with Cyrillic or Greek above all, is how a host is made to look like another.
+_SCRIPT_MIXES = (
+    frozenset({"LATIN", "CJK", "HIRAGANA", "KATAKANA"}),
+    frozenset({"LATIN", "CJK", "BOPOMOFO"}),
+    frozenset({"LATIN", "CJK", "HANGUL"}),
+)
 
 
 def host_problem(host: str) -> str:
-    """Why ``host`` (as urlsplit gives it: lowercase, without brackets) is not a public host name."""
-    if _numeric(host):
-        return f"has a numeric host ({host}): use the site's name"
+    """Why a URL's host (as urlsplit gives it: in lower case, an IPv6 address without its
+    brackets) is not a public host name, or ""."""
+    written = host
     if not host.isascii():
-        try:
-            puny = host.encode("idna").decode("ascii")
-        except UnicodeError:
-            return f"has a host name that is not a valid internationalised name ({host!r})"
-        return host_problem(puny) or f"has a host with letters outside ASCII: write it as its ASCII form, {puny}"
-    if host.endswith(".") or "." not in host:
-        return f"has a host name that is not a full public name ({host})"
-    if any(host == name or host.endswith("." + name) for name in LOCAL_NAMES):
-        return f"has a local host name ({host}), which no reader can reach"
-    for label in host.split("."):
-        if not _LABEL.match(label):
-            return f"has a host name with an invalid part ({label!r})"
+        return (
+            f"its host {quoted(written)} is written in Unicode: write it as the browser sends it,"
+            f" {quoted(_punycode(host))}, so that readers see which site it leads to"
+        )
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    else:
+        mapped = getattr(ip, "ipv4_mapped", None) or ip  # ::ffff:127.0.0.1 is 127.0.0.1
+        kind = next(
+            (
+                f" ({k})"
+                for k, is_kind in (
+                    ("loopback", mapped.is_loopback),
+                    ("link-local", mapped.is_link_local),
+                    ("private", mapped.is_private),
+                    ("reserved", mapped.is_reserved or mapped.is_multicast or mapped.is_unspecified),
+                )
+                if is_kind
+            ),
+            "",
+        )
+        return f"its host {written} is an IP address{kind}: give the address with the site's host name"
+    labels = host.split(".")
+    if _NUMERIC.fullmatch(labels[-1]):
+        return (
+            f"its host {quoted(written)} is a number that browsers read as an IP address:"
+            " give the address with the site's host name"
+        )
+    if host.endswith("."):
+        return f"its host {quoted(written)} ends in a dot: write it without"
+    if any(host == d or host.endswith("." + d) for d in _LOCAL_DOMAINS):
+        return f"its host {quoted(written)} is a name only this machine or a local network knows"
+    if len(labels) < 2:
+        return f"its host {quoted(written)} has no dot: a public host name has one (example.org)"
+    for label in labels:
+        if not _LABEL.fullmatch(label):
+            return (
+                f"its host {quoted(written)} is not a host name: each part between dots is letters a-z,"
+                " digits and inner hyphens, at most 63 characters"
+            )
         if label.startswith("xn--"):
             try:
-                shown = label.encode("ascii").decode("idna")
+                decoded = label[4:].encode("ascii").decode("punycode")
             except UnicodeError:
-                return f"has a host name with an invalid internationalised part ({label})"
-            scripts = _scripts(shown)
-            if len(scripts & _CONFUSABLE) > 1:
-                mixed = " and ".join(sorted(s.title() for s in scripts))
-                return f"has a host name mixing {mixed} letters ({label}, shown as {shown!r}): a look-alike"
+                return f"its host {quoted(written)} has a part, {label}, that is not valid punycode"
+            scripts = _scripts(decoded)
+            if len(scripts) > 1 and not any(scripts <= mix for mix in _SCRIPT_MIXES):
+                return (
+                    f"its host {quoted(written)} reads {quoted(decoded)} in Unicode, mixing the"
+                    f" {' and '.join(sorted(s.title() for s in scripts))} scripts: such a host passes"
+                    " for another"
+                )
     return ""
 
 
-def _numeric(host: str) -> bool:
-    """An IP address in any of the forms browsers accept (127.1, 0x7f000001, 2130706433, ::1)."""
-    try:
-        ipaddress.ip_address(host)
-        return True
-    except ValueError:
-        pass
-    try:
-        socket.inet_aton(host)
-        return True
-    except OSError:
-        return False
-
-
 def _scripts(label: str) -> set[str]:
-    return {unicodedata.name(ch, "?").split(" ")[0] for ch in label if ch.isalpha()}
+    """The scripts of the letters of a host label, as the first word of their Unicode names
+    (LATIN, CYRILLIC, GREEK, HANGUL, CJK …)."""
+    return {unicodedata.name(ch, "?").split()[0] for ch in label if ch.isalpha()}
+
+
+def _punycode(host: str) -> str:
+    """A Unicode host name as browsers send it: each label with a letter beyond ASCII in
+    punycode (xn--…)."""
+    labels = unicodedata.normalize("NFC", host).split(".")
+    return ".".join(label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii") for label in labels)

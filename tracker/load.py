@@ -25,8 +25,10 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .dataset import Dataset
+from .markup import escaped, quoted
 from .models import (
     COLLECTIONS,
+    ID_MAX,
     ID_PATTERN,
     RESERVED,
     Record,
@@ -60,10 +62,18 @@ Path_ = tuple  # a key path inside one file: ("milestones", 0, "date")
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """One thing wrong in the data, where it is. The file name and the message are kept with
+    every character that would not show as itself escaped (``\n``, ``\u202e``): each problem
+    is one line, and a value echoed in it cannot reverse or hide the rest of the line."""
+
     file: str
     line: int
     column: int
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "file", escaped(self.file))
+        object.__setattr__(self, "message", escaped(self.message))
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
@@ -122,20 +132,17 @@ _STR, _INT, _FLOAT, _BOOL, _NULL = (f"tag:yaml.org,2002:{t}" for t in ("str", "i
 MAX_DEPTH = 32
 
 
-class _Refused(Exception):
-    """A file the loader will not read any further: the problem says why."""
-
-    def __init__(self, node: yaml.Node, message: str) -> None:
-        super().__init__(message)
-        self.node, self.message = node, message
-
-
-def _check_text(node: yaml.Node, value: str) -> str:
+def _check_text(node: yaml.Node, value: str, file: _File, problems: list[Problem]) -> str:
     bad = _UNPRINTABLE.search(value)  # one pass in C over every string of every file
     if bad is not None:
-        ch = bad.group()
-        raise _Refused(node, f"remove the control character U+{ord(ch):04X} ({_char_name(ch)}): text may not hold it")
+        problems.append(Problem(file.shown, *_mark(node), _control(bad.group(), f"at character {bad.start() + 1}")))
     return value
+
+
+def _control(ch: str, where: str) -> str:
+    name = unicodedata.name(ch, "")  # the C0 and C1 controls have none
+    named = f" ({name.lower()})" if name else ""
+    return f"remove the control character U+{ord(ch):04X}{named} {where}: text may not hold it"
 
 
 # Characters no published format can carry (XML 1.0 refuses them; they show as nothing): the
@@ -143,25 +150,35 @@ def _check_text(node: yaml.Node, value: str) -> str:
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
-def _char_name(ch: str) -> str:
-    return unicodedata.name(ch, "a control character").lower()
-
-
-def _python(node: yaml.Node, file: _File, problems: list[Problem], seen: set[int], depth: int = 0) -> Any:
+def _python(node: yaml.Node, file: _File, problems: list[Problem], seen: dict[int, bool], depth: int = 0) -> Any:
     """Turn a YAML node into plain values; dates stay as written ("2022-11-21").
 
     Anchors and aliases are refused: a record never needs them, and an alias lets a few lines
-    of YAML stand for billions of values (or for a value that contains itself).
+    of YAML stand for billions of values (or for a value that contains itself). An alias, or
+    a value nested too deep, is reported once and read as empty, so that the rest of the file
+    is still checked: every problem of a file is reported in one run.
     """
     if id(node) in seen:
-        raise _Refused(node, "anchors and aliases (&name, *name) are not allowed in data files: write the value out")
-    seen.add(id(node))
+        if not seen[id(node)]:
+            seen[id(node)] = True
+            problems.append(
+                Problem(
+                    file.shown,
+                    *_mark(node),
+                    "anchors and aliases (&name, *name) are not allowed in data files: write the value out",
+                )
+            )
+        return None
+    seen[id(node)] = False
     if depth > MAX_DEPTH:
-        raise _Refused(node, f"nested more than {MAX_DEPTH} levels deep: records are never this deep")
+        problems.append(
+            Problem(file.shown, *_mark(node), f"nested more than {MAX_DEPTH} levels deep: records are never this deep")
+        )
+        return None
     if type(node) is yaml.ScalarNode:
         tag = node.tag
         if tag == _STR:
-            return _check_text(node, node.value)
+            return _check_text(node, node.value, file, problems)
         if tag == _INT:
             return _scalar.construct_yaml_int(node)
         if tag == _NULL:
@@ -170,7 +187,7 @@ def _python(node: yaml.Node, file: _File, problems: list[Problem], seen: set[int
             return _scalar.construct_yaml_bool(node)
         if tag == _FLOAT:
             return _scalar.construct_yaml_float(node)
-        return _check_text(node, node.value)
+        return _check_text(node, node.value, file, problems)
     if type(node) is yaml.SequenceNode:
         return [_python(item, file, problems, seen, depth + 1) for item in node.value]
     out: dict[str, Any] = {}
@@ -179,7 +196,7 @@ def _python(node: yaml.Node, file: _File, problems: list[Problem], seen: set[int
         if not isinstance(key, str):
             problems.append(Problem(file.shown, *_mark(key_node), "a key must be a plain word"))
             continue
-        _check_text(key_node, key)
+        _check_text(key_node, key, file, problems)
         if key in out:
             problems.append(Problem(file.shown, *_mark(key_node), f"duplicate key '{key}'"))
         out[key] = _python(value_node, file, problems, seen, depth + 1)
@@ -197,6 +214,14 @@ def _compose(text: str) -> yaml.Node | None:
 
 # A record file is a few kilobytes; anything this large is not one.
 MAX_FILE_SIZE = 256 * 1024
+# libyaml counts a reader error's position in bytes of UTF-8; PyYAML's own reader in characters.
+_BYTE_POSITIONS = issubclass(Loader, getattr(yaml, "CSafeLoader", ()))
+
+
+def _place(raw: bytes, offset: int) -> tuple[int, int]:
+    """The line and column (in characters) of the byte at ``offset`` of a file."""
+    start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, len(raw[start:offset].decode("utf-8", "replace")) + 1
 
 
 def _read(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, _File] | None:
@@ -215,7 +240,15 @@ def _read(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, _File] 
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        problems.append(Problem(file.shown, 1, 1, f"not UTF-8 text ({err.reason})"))
+        bad = raw[err.start : err.end]
+        problems.append(
+            Problem(
+                file.shown,
+                *_place(raw, err.start),
+                f"not UTF-8 text at byte {err.start + 1} ({bad.hex(' ', 1).upper()}: {err.reason}):"
+                " save the file as UTF-8",
+            )
+        )
         return None
     try:
         root = _compose(text)
@@ -225,6 +258,12 @@ def _read(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, _File] 
         what = err.problem or err.context or "unreadable"
         problems.append(Problem(file.shown, line, column, f"YAML syntax error: {what}"))
         return None
+    except yaml.reader.ReaderError as err:
+        # A character YAML refuses to read (a NUL, a control): placed where it is.
+        at = err.position if _BYTE_POSITIONS else len(text[: err.position].encode("utf-8"))
+        where = f"at byte {at + 1}"
+        problems.append(Problem(file.shown, *_place(raw, at), _control(chr(err.character), where)))
+        return None
     except yaml.YAMLError as err:
         problems.append(Problem(file.shown, 1, 1, f"YAML syntax error: {err}"))
         return None
@@ -232,11 +271,7 @@ def _read(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, _File] 
         problems.append(Problem(file.shown, 1, 1, "the file is empty"))
         return None
     file.root = root
-    try:
-        data = _python(root, file, problems, set())
-    except _Refused as refused:
-        problems.append(Problem(file.shown, *_mark(refused.node), refused.message))
-        return None
+    data = _python(root, file, problems, {})
     if not isinstance(data, dict):
         problems.append(
             Problem(file.shown, 1, 1, f"a record must be a mapping of keys to values, not {describe(data)}")
@@ -298,11 +333,20 @@ def _message(cls: type[BaseModel], error: ErrorDetails) -> str:
         _, annotation = _field(cls, loc)
         options = list(get_args(_unwrap(annotation))) if annotation is not None else []
         listed = ", ".join(options)
-        return f"'{value}' is not a known {name}{_suggest(value, options)}; expected one of: {listed}"
+        return f"{quoted(value)} is not a known {name}{_suggest(value, options)}; expected one of: {listed}"
     if kind == "string_type":
         return f"'{name}' is empty" if value is None else f"'{name}' should be text, not {describe(value)}"
     if kind == "string_too_short":
         return f"'{name}' is empty"
+    if kind == "string_too_long":
+        limit = error.get("ctx", {}).get("max_length", 0)
+        return f"'{name}' is {len(value):,} characters long: at most {limit:,} are allowed"
+    if kind == "finite_number":
+        return f"'{name}' should be a finite number, not {describe(value)}: the published data (JSON) has no other"
+    if kind in ("float_type", "float_parsing"):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return f"'{name}' is too large a number ({len(str(value))} digits)"
+        return f"'{name}' should be a number, not {describe(value)}"
     if kind == "list_type":
         return f"'{name}' should be a list, not {describe(value)}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
@@ -314,10 +358,10 @@ def _message(cls: type[BaseModel], error: ErrorDetails) -> str:
     if kind == "string_pattern_mismatch":
         # Say what form this field takes: only an id field's pattern is the id pattern.
         if error.get("ctx", {}).get("pattern") == ID_PATTERN:
-            return f"{value!r} is not a valid id: use lowercase letters, digits and single hyphens"
+            return f"{quoted(value)} is not a valid id: use lowercase letters, digits and single hyphens"
         if name == "file":
-            return f"{value!r} is not a file name: use letters, digits, dots, hyphens and underscores"
-        return f"{value!r} is not in the form '{name}' takes (the pattern {error.get('ctx', {}).get('pattern')})"
+            return f"{quoted(value)} is not a file name: use letters, digits, dots, hyphens and underscores"
+        return f"{quoted(value)} is not in the form '{name}' takes (the pattern {error.get('ctx', {}).get('pattern')})"
     if kind == "value_error":
         return str(error["ctx"]["error"])
     return f"'{name}': {error['msg']}"
@@ -390,17 +434,55 @@ def _check_dates(record: Record, file: _File, problems: list[Problem]) -> None:
 # -- the whole folder -------------------------------------------------------------------------
 
 
-def _ignored(name: str) -> bool:
-    """Hidden files and folders, and what editors leave beside a file they have open
-    (Emacs' .#lock and #autosave#, Vim's .swp, backups ending in ~): never records."""
-    return name.startswith((".", "#")) or name.endswith("~")
+def _hidden(name: str) -> bool:
+    """Hidden files and folders, among them what editors keep beside a file while it is open
+    (Emacs' .#lock, Vim's .swp): never records, never reported."""
+    return name.startswith(".")
+
+
+# A name that says YAML, in any case, maybe followed by more: x.yml, x.YAML, x.yml.txt, x.yaml~.
+_YAML_NAME = re.compile(r"\.ya?ml(?![a-z0-9])", re.IGNORECASE)
+# What editors leave beside a file: Emacs' autosave (#x.yml#), backups (x.yml~, x.yml.~1~).
+_EDITOR_COPY = re.compile(r"#(?P<autosave>.+)#|(?P<backup>.+?)(?:\.~\d+)?~")
+
+
+def _editor_copy(name: str, names: set[str]) -> bool:
+    """An editor's autosave or backup of a record file that is there beside it: nothing is
+    missing, so it is passed over (one whose record is not there is reported)."""
+    match = _EDITOR_COPY.fullmatch(name)
+    return match is not None and (match["autosave"] or match["backup"]) in names
+
+
+def _not_a_record_name(name: str, collection: bool) -> str:
+    """Why a file under data/ is not read as a record though it may be meant as one, or ""
+    when it is not meant as one (a file outside the collections that does not say YAML)."""
+    said = _YAML_NAME.search(name)
+    if said is None:
+        if not collection:
+            return ""
+        return (
+            f"{quoted(name)} is not read: a collection folder holds only records, each named"
+            " <id>.yml; rename it, or move it out of data/"
+        )
+    stem, rest = name[: said.start()], name[said.start() :]
+    if rest.lower() in EXTENSIONS:
+        return (
+            f"{quoted(name)} is not read: a record's file name ends in .yml or .yaml, in lower case;"
+            f" rename it {stem}.yml"
+        )
+    return (
+        f"{quoted(name)} is not read: a record's file name ends in .yml or .yaml, not {quoted(rest)};"
+        f" rename it {stem}.yml, or move it out of data/ if it is a copy"
+    )
 
 
 def data_files(data_dir: Path, problems: list[Problem] | None = None) -> list[Path]:
     """Every YAML file under ``data_dir``, at any depth (misplaced ones are reported).
 
     Only regular files inside ``data_dir`` are read: a link to a file elsewhere, a link to a
-    folder (which could lead in a circle), a FIFO or a device is a problem, never read.
+    folder (which could lead in a circle), a FIFO or a device is a problem, never read. A
+    file that may be meant as a record but is not named as one (x.YML, x.yml.txt, a stray
+    file in a collection folder) is a problem too, never passed over in silence.
     """
     problems = [] if problems is None else problems
     root = data_dir.resolve()
@@ -410,17 +492,24 @@ def data_files(data_dir: Path, problems: list[Problem] | None = None) -> list[Pa
     # links to files and broken links among the files.
     for folder, folders, names in os.walk(data_dir):
         relative = Path(folder).relative_to(data_dir).parts
+        in_collection = bool(relative) and relative[0] in COLLECTIONS
         for name in sorted(folders):
-            if _ignored(name):
+            if _hidden(name):
                 folders.remove(name)
             elif Path(folder, name).is_symlink():
                 shown = "/".join((shown_dir, *relative, name))
                 problems.append(Problem(shown, 1, 1, "is a link to a folder: records are read from real folders only"))
+        listed = set(names)
         for name in names:
-            if _ignored(name) or not name.endswith(EXTENSIONS):
+            if _hidden(name):
+                continue
+            shown = "/".join((shown_dir, *relative, name))
+            if not name.endswith(EXTENSIONS):
+                why = "" if _editor_copy(name, listed) else _not_a_record_name(name, in_collection)
+                if why:
+                    problems.append(Problem(shown, 1, 1, why))
                 continue
             path = Path(folder, name)
-            shown = "/".join((shown_dir, *relative, name))
             refused = _refused(path, root)
             if refused:
                 problems.append(Problem(shown, 1, 1, refused))
@@ -488,8 +577,19 @@ def _entries(data_dir: Path, problems: list[Problem]) -> list[_Entry]:
                     shown,
                     1,
                     1,
-                    f"{record_id!r} is not a valid id for a file name: "
+                    f"{quoted(record_id)} is not a valid id for a file name: "
                     "use lowercase letters, digits and single hyphens",
+                )
+            )
+            continue
+        if len(record_id) > ID_MAX:
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"the id (the file name without {path.suffix}) is {len(record_id)} characters long:"
+                    f" an id may have at most {ID_MAX}",
                 )
             )
             continue
@@ -529,7 +629,8 @@ def _known(entries: list[_Entry]) -> dict[str, set[str]]:
 @dataclass(frozen=True)
 class _Link:
     """A reference that puts one record under or after another: followed from record to
-    record, such references must never lead back to where they started."""
+    record, such references must never lead back to where they started. (An old id in
+    renamed_from is kept in the same form, its target the old id: see _check_renames.)"""
 
     collection: str
     source: str
@@ -587,13 +688,20 @@ def _path(graph: dict[tuple[str, str], list[_Link]], start: tuple[str, str], goa
     return None
 
 
-def _record(entry: _Entry, known: dict[str, set[str]], problems: list[Problem], links: list[_Link]) -> Record | None:
+def _record(
+    entry: _Entry,
+    known: dict[str, set[str]],
+    problems: list[Problem],
+    links: list[_Link],
+    renames: list[_Link],
+) -> Record | None:
     """Read and check one record file: its YAML, its keys and values, its references."""
     result = _read(entry.path, entry.shown, problems)
     if result is None:
         return None
     data, file = result
     _check_references(entry.collection, entry.record_id, data, file, known, problems)
+    _check_old_ids(entry, data, file, known, problems, renames)
     cls = COLLECTIONS[entry.collection]
     if "id" in data:
         problems.append(
@@ -607,15 +715,6 @@ def _record(entry: _Entry, known: dict[str, set[str]], problems: list[Problem], 
             problems.append(Problem(entry.shown, *file.at(tuple(error["loc"]), key=key), _message(cls, error)))
         return None
     _check_dates(record, file, problems)
-    for i, old in enumerate(record.renamed_from):
-        if old in known[entry.collection]:
-            problems.append(
-                Problem(
-                    entry.shown,
-                    *file.at(("renamed_from", i)),
-                    f"'{old}' is the id of a record in {entry.collection}: an old address cannot be a live one",
-                )
-            )
     for path, target in _ordering(record):
         links.append(_Link(entry.collection, entry.record_id, target, entry.shown, *file.at(path)))
     return record
@@ -628,47 +727,78 @@ def load(data_dir: str | Path) -> Dataset:
     known = _known(entries)
     records: dict[str, dict[str, Record]] = {name: {} for name in COLLECTIONS}
     links: list[_Link] = []
+    renames: list[_Link] = []
     for entry in entries:
-        record = _record(entry, known, problems, links)
+        record = _record(entry, known, problems, links, renames)
         if record is not None:
             records[entry.collection][entry.record_id] = record
     _check_circles(links, problems)
-    _check_renames(records, entries, problems)
+    _check_renames(renames, problems)
     if problems:
         raise DataError(problems)
     return Dataset(**records)
 
 
-def _check_renames(records: dict[str, dict[str, Record]], entries: list[_Entry], problems: list[Problem]) -> None:
-    """An old id leads to one record only (its redirect page)."""
-    shown = {(e.collection, e.record_id): e.shown for e in entries}
-    claimed: dict[tuple[str, str], str] = {}
-    for collection, by_id in records.items():
-        for record_id, record in by_id.items():
-            for old in record.renamed_from:
-                other = claimed.setdefault((collection, old), record_id)
-                if other != record_id:
-                    problems.append(
-                        Problem(
-                            shown[collection, record_id],
-                            1,
-                            1,
-                            f"'{old}' in renamed_from: {shown[collection, other]} was renamed from it too",
-                        )
-                    )
+def _check_old_ids(
+    entry: _Entry, data: dict, file: _File, known: dict[str, set[str]], problems: list[Problem], renames: list[_Link]
+) -> None:
+    """Each old id of a record (renamed_from) that is a live id of its collection is a problem;
+    every old id is kept, with where it is written, for :func:`_check_renames`. Read from the
+    file's data, not the record, so that these are reported with the file's other problems."""
+    old_ids = data.get("renamed_from")
+    if not isinstance(old_ids, list):
+        return
+    for i, old in enumerate(old_ids):
+        if not (isinstance(old, str) and is_id(old)):
+            continue  # the record class says what is wrong with it
+        at = file.at(("renamed_from", i))
+        if old in known[entry.collection]:
+            problems.append(
+                Problem(
+                    entry.shown,
+                    *at,
+                    f"'{old}' is the id of a record in {entry.collection}: an old address cannot be a live one",
+                )
+            )
+        renames.append(_Link(entry.collection, entry.record_id, old, entry.shown, *at))
+
+
+def _check_renames(renames: list[_Link], problems: list[Problem]) -> None:
+    """An old id leads to one record only (its redirect page): where two records, or one
+    record twice, give the same old id, each place is reported, naming the other."""
+    claims: dict[tuple[str, str], list[_Link]] = {}
+    for link in renames:
+        claims.setdefault((link.collection, link.target), []).append(link)
+    for (_, old), places in claims.items():
+        for link in places if len(places) > 1 else ():
+            others = sorted({o.shown for o in places if o.shown != link.shown})
+            said = (
+                f"{' and '.join(others)} {'was' if len(others) == 1 else 'were'} renamed from it too"
+                if others
+                else "it is listed twice"
+            )
+            problems.append(Problem(link.shown, link.line, link.column, f"'{old}' in renamed_from: {said}"))
 
 
 def stamp(data_dir: Path) -> tuple:
-    """Each YAML file under ``data_dir`` with its modification time and size, from one pass
-    over the folders: the plugin reads the data again only when this changes."""
+    """Each file under ``data_dir`` that ``load`` reads or reports (data_files) with its
+    modification time and size, from one pass over the folders: the plugin reads the data
+    again only when this changes."""
+    top = os.path.join(data_dir, "")  # with one separator at its end
+
+    def _in_collection(path: str) -> bool:
+        return path.startswith(top) and path[len(top) :].partition(os.sep)[0] in COLLECTIONS
+
     found = []
     folders = [str(data_dir)] if data_dir.is_dir() else []
     while folders:
         with os.scandir(folders.pop()) as entries:
             for entry in entries:
+                if entry.name.startswith("."):
+                    continue
                 if entry.is_dir(follow_symlinks=False):
                     folders.append(entry.path)
-                elif entry.name.endswith(EXTENSIONS):
+                elif entry.name.endswith(EXTENSIONS) or _YAML_NAME.search(entry.name) or _in_collection(entry.path):
                     try:
                         info = entry.stat()
                     except OSError:  # a broken link: load() reports it

@@ -37,3 +37,29 @@ def meta(value: object) -> str:
     print these into the page unescaped but never read them as Markdown: HTML escaping is what
     they need, and search shows the title as written."""
     return html.escape(" ".join(str(value).split()), quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def escaped(value: str) -> str:
+    """Text for a message read in a terminal or a log, kept on one line and shown as it is:
+    each character that would not show as itself (a line break, a tab, a control, a
+    bidirectional or zero-width character, a blank Hangul filler) written as its escape,
+    ``\\n``, ``\\u202e``."""
+    if value.isprintable() and not _BLANK & set(value):
+        return value
+    return "".join(c.encode("unicode_escape").decode("ascii") if _unshown(c) else c for c in value)
+
+
+_BLANK = frozenset("\u115f\u1160\u3164\uffa0")
+
+
+def _unshown(ch: str) -> bool:
+    return not ch.isprintable() or ch in _BLANK
+
+
+def quoted(value: object, limit: int = 80) -> str:
+    """A value echoed in a problem message: in quotes, escaped (:func:`escaped`), and cut short
+    after ``limit`` characters, so that a message stays one readable line whatever was written."""
+    text = str(value)
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    return f"'{escaped(text)}'"

@@ -11,12 +11,13 @@ from __future__ import annotations
 import importlib
 import os
 import re
+import unicodedata
 from typing import Annotated, ClassVar, Literal
-from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
@@ -25,11 +26,24 @@ from pydantic import (
     model_validator,
 )
 
+from . import addresses
 from .dates import PartialDate
+from .markup import quoted
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # Where a value is written in a record: its key, then keys and list positions inside it.
 Where = tuple[str | int, ...]
+
+# The longest value each kind of field takes, in characters (of the text as stored: white space
+# folded). Pages are built in time that grows with the square of a paragraph's length where it
+# is full of characters Markdown must leave alone (`<`, `&`), so no paragraph may be long: 240,000
+# `<` in one summary took five minutes to build. Each limit is a few times the longest value in
+# data/ when it was set (summaries and notes 635, names and titles 165, ids 54, addresses 116).
+ID_MAX = 100
+SHORT_MAX = 300  # names, titles, places, offices, a figure's value and unit
+TEXT_MAX = 2000  # summaries, notes, statements, reasoning
+SEARCH_TERM_MAX = 80
+URL_MAX = 2000
 
 
 class Ref:
@@ -42,8 +56,37 @@ class Ref:
         return f"Ref({self.collection!r})"
 
 
-def _squash(text: str) -> str:
-    return " ".join(text.split())
+# Characters that show as nothing yet change the text around them or hide text: the format
+# characters (Unicode's category Cf: bidirectional controls such as U+202E, which reverses the
+# text after it, zero-width spaces and joiners, the byte order mark, the soft hyphen, tags) and
+# the Hangul fillers, letters drawn blank. Written out, as finding them in Python's Unicode
+# tables would take 0.1 s at every start (a test checks the list against those tables).
+_INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\u115f\u1160\u3164\uffa0]"
+)
+
+
+def _normal_text(value: object) -> object:
+    """Free text in its one stored form: refused if it holds an invisible character, else in
+    Unicode's composed form (NFC) with its white space folded (a YAML block may wrap lines
+    anywhere; leading and trailing space is dropped). Length limits apply to this form, so a
+    text of white space alone is empty. Other values are left for the type check to name."""
+    if not isinstance(value, str):
+        return value
+    if not value.isascii():
+        hidden = _INVISIBLE.search(value)
+        if hidden is not None:
+            ch = hidden.group()
+            name = unicodedata.name(ch, "an invisible character").lower()
+            raise ValueError(
+                f"remove the invisible character {quoted(ch)} ({name}) at character {hidden.start() + 1}:"
+                " text may not hold characters that reorder or hide what readers see"
+            )
+        value = unicodedata.normalize("NFC", value)
+    return " ".join(value.split())
 
 
 def _date(value: object) -> PartialDate:
@@ -61,7 +104,8 @@ def describe(value: object) -> str:
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        written = str(value)
+        return f"the number {written if len(written) <= 30 else written[:30] + '…'}"
     if isinstance(value, str):
         return "text"
     if isinstance(value, list):
@@ -72,25 +116,24 @@ def describe(value: object) -> str:
 
 
 def _web_address(value: str) -> str:
-    """An http(s) address as a page may link it: parsed, and refused if any character of it
-    could end an attribute, a tag or a Markdown link, or is white space."""
-    unsafe = next((ch for ch in value if ch.isspace() or ch in _URL_UNSAFE or not ch.isprintable()), None)
-    if unsafe is not None:
-        raise ValueError(f"'{value}' is not a web address: it may not contain {unsafe!r}")
-    try:
-        parts = urlsplit(value)
-        parts.port  # noqa: B018 (raises on a port that is not a number)
-    except ValueError as err:
-        raise ValueError(f"'{value}' is not a web address: {err}") from None
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"'{value}' is not a web address: it should start with http:// or https:// and a host name")
+    """An http(s) address of a public web site, as a page may link it (tracker/addresses.py)."""
+    if len(value) > URL_MAX:
+        raise ValueError(
+            f"{quoted(value)} is {len(value):,} characters long: a web address may have at most {URL_MAX:,}"
+        )
+    problem = addresses.problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
-_URL_UNSAFE = frozenset("\"'<>`\\{}|^")
-
-# Free text is stored with its white space folded: a YAML block may wrap lines anywhere.
-Text = Annotated[str, Field(min_length=1), AfterValidator(_squash)]
+# Free text, in one stored form (_normal_text) and of a bounded length: every text field of
+# every record is one of these two (or a SearchTerm, below).
+# (The limits first: pydantic checks them on the text _normal_text gives, as a string's own.)
+Text = Annotated[str, Field(min_length=1, max_length=TEXT_MAX), BeforeValidator(_normal_text)]
+ShortText = Annotated[str, Field(min_length=1, max_length=SHORT_MAX), BeforeValidator(_normal_text)]
+# A number is finite (JSON has no Infinity or NaN) and written as one: not true, not "12".
+Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 Date = Annotated[
     PartialDate,
     PlainValidator(_date),
@@ -100,20 +143,42 @@ Date = Annotated[
 WebAddress = Annotated[
     str,
     AfterValidator(_web_address),
-    WithJsonSchema({"type": "string", "format": "uri", "pattern": r"^https?://[^\s\"'<>`\\{}|^]+$"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "uri",
+            # No user before the host ('@' before the first /, ? or #); the rest as _web_address.
+            "pattern": r"^https?://[^\s\"'<>`\\{}|^@/?#]+(?:[/?#][^\s\"'<>`\\{}|^]*)?$",
+            "maxLength": URL_MAX,
+        }
+    ),
 ]
+
+
+def _not_reserved(value: str) -> str:
+    if is_reserved(value):
+        raise ValueError(
+            f"{quoted(value)} is the address of one of the site's own pages (reserved: {RESERVED}):"
+            " an old address here would never be reached"
+        )
+    return value
+
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=ID_MAX)]
+# An id the record had before: its old address leads to its page.
+OldId = Annotated[Id, AfterValidator(_not_reserved)]
 # Written out, not made by a function: a type checker reads only literal aliases as types.
-AgreementRef = Annotated[str, Ref("agreements"), Field(pattern=ID_PATTERN)]
-EventRef = Annotated[str, Ref("events"), Field(pattern=ID_PATTERN)]
-SectorRef = Annotated[str, Ref("sectors"), Field(pattern=ID_PATTERN)]
-PersonRef = Annotated[str, Ref("people"), Field(pattern=ID_PATTERN)]
-OrganisationRef = Annotated[str, Ref("organisations"), Field(pattern=ID_PATTERN)]
-SourceRef = Annotated[str, Ref("sources"), Field(pattern=ID_PATTERN)]
+AgreementRef = Annotated[Id, Ref("agreements")]
+EventRef = Annotated[Id, Ref("events")]
+SectorRef = Annotated[Id, Ref("sectors")]
+PersonRef = Annotated[Id, Ref("people")]
+OrganisationRef = Annotated[Id, Ref("organisations")]
+SourceRef = Annotated[Id, Ref("sources")]
 Cites = Annotated[list[SourceRef], Field(min_length=1, description="Ids of the sources that state this.")]
 
 
 # A search term: a word or a few, no longer than a name.
-SearchTerm = Annotated[Text, Field(min_length=1, max_length=80)]
+SearchTerm = Annotated[str, Field(min_length=1, max_length=SEARCH_TERM_MAX), BeforeValidator(_normal_text)]
 
 
 class Item(BaseModel):
@@ -130,7 +195,7 @@ class Statement(Item):
 class Name(Item):
     """A name as a document writes it: where documents spell a name differently, one each."""
 
-    name: Text = Field(description="The name exactly as the document writes it.")
+    name: ShortText = Field(description="The name exactly as the document writes it.")
     cite: Cites
 
 
@@ -174,7 +239,7 @@ class Milestone(Item):
     date: Date | None = Field(default=None, description="When: YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source.")
     by: Date | None = Field(default=None, description="No later than: the document gives only a bound.")
     derived: Text | None = Field(default=None, description="How the date was worked out, when no document states it.")
-    place: Text | None = None
+    place: ShortText | None = None
     event: EventRef | None = Field(default=None, description="The event it happened at.")
     note: Text | None = None
     accounts: list[Statement] = Field(default_factory=list, description="What each document says, where they differ.")
@@ -198,7 +263,7 @@ class Milestone(Item):
 class Signatory(Item):
     person: PersonRef = Field(description="Who signed.")
     party: OrganisationRef | None = Field(default=None, description="On whose behalf: pages group signatories by it.")
-    capacity: Text | None = Field(
+    capacity: ShortText | None = Field(
         default=None, description="The office the document gives the signatory at the time of signing."
     )
     cite: Cites
@@ -244,7 +309,7 @@ class Status(Item):
 class Participant(Item):
     person: PersonRef | None = None
     organisation: OrganisationRef | None = None
-    role: Text | None = None
+    role: ShortText | None = None
     cite: Cites
 
     @model_validator(mode="after")
@@ -255,7 +320,7 @@ class Participant(Item):
 
 
 class Role(Item):
-    title: Text
+    title: ShortText
     organisation: OrganisationRef | None = None
     since: Date | None = None
     until: Date | None = None
@@ -289,7 +354,7 @@ class Record(BaseModel):
             "When someone last checked the whole record against its sources (YYYY-MM-DD); shown as 'Last reviewed'."
         ),
     )
-    renamed_from: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(
+    renamed_from: list[OldId] = Field(
         default_factory=list,
         description=(
             "Ids the record had before (its old file names): each old address leads to the record's page."
@@ -341,7 +406,7 @@ class Source(Record):
     collection = "sources"
     singular = "source"
 
-    title: Text = Field(description="The document's own title, or a description where it has none.")
+    title: ShortText = Field(description="The document's own title, or a description where it has none.")
     title_from: Literal["document", "address", "ours"] = Field(
         default="document",
         description=(
@@ -365,7 +430,9 @@ class Source(Record):
     derived: Text | None = Field(
         default=None, description="How the date was worked out, when the document does not state it."
     )
-    author: Text | None = Field(default=None, description="As the document names its author; empty if it does not.")
+    author: ShortText | None = Field(
+        default=None, description="As the document names its author; empty if it does not."
+    )
     publisher: OrganisationRef | None = Field(
         default=None,
         description=(
@@ -384,7 +451,9 @@ class Source(Record):
         default_factory=list, description="Bodies the document gives as the origin of what it reports."
     )
     url: WebAddress | None = Field(default=None, description="Only where the document gives it.")
-    file: Annotated[str, Field(pattern=r"^[\w.-]+$", description="The document's file in shared/sources/.")]
+    file: Annotated[
+        str, Field(pattern=r"^[\w.-]+$", max_length=SHORT_MAX, description="The document's file in shared/sources/.")
+    ]
     summary: Text
     notes: list[Text] = Field(default_factory=list)
 
@@ -401,8 +470,8 @@ class Organisation(Record):
     collection = "organisations"
     singular = "organisation"
 
-    name: Text
-    short_name: Text | None = None
+    name: ShortText
+    short_name: ShortText | None = None
     aliases: list[Name] = Field(default_factory=list)
     kind: Literal[
         "state",
@@ -432,7 +501,7 @@ class Person(Record):
     collection = "people"
     singular = "person"
 
-    name: Text
+    name: ShortText
     names: list[Name] = Field(default_factory=list, description="Each spelling a document uses.")
     country: OrganisationRef | None = None
     roles: list[Role] = Field(default_factory=list)
@@ -447,7 +516,7 @@ class Sector(Record):
     collection = "sectors"
     singular = "sector"
 
-    name: Text
+    name: ShortText
     summary: Text
     cite: Cites
 
@@ -456,7 +525,7 @@ class Event(Record):
     collection = "events"
     singular = "event"
 
-    name: Text
+    name: ShortText
     kind: Literal[
         "summit",
         "state-visit",
@@ -475,8 +544,8 @@ class Event(Record):
     by: Date | None = Field(default=None, description="No later than: the document gives only a bound.")
     end: Date | None = Field(default=None, description="The last day, for an event over several days.")
     derived: Text | None = None
-    place: Text | None = None
-    venue: Text | None = None
+    place: ShortText | None = None
+    venue: ShortText | None = None
     part_of: EventRef | None = Field(default=None, description="The visit or summit this took place within.")
     participants: list[Participant] = Field(default_factory=list)
     sectors: list[SectorRef] = Field(default_factory=list)
@@ -509,8 +578,8 @@ class Agreement(Record):
     collection = "agreements"
     singular = "agreement"
 
-    name: Text
-    short_name: Text | None = None
+    name: ShortText
+    short_name: ShortText | None = None
     aliases: list[Name] = Field(default_factory=list, description="Other names the documents use.")
     kind: Literal[
         "free-trade-agreement",
@@ -568,17 +637,17 @@ class Figure(Record):
     collection = "figures"
     singular = "figure"
 
-    name: Text
+    name: ShortText
     kind: FigureKind = Field(
         description=(
             "What sort of figure: measured or counted ('rank', 'count', 'value', 'share', 'date', 'anniversary')"
             " or someone's view ('forecast', 'assessment'), which pages keep apart from measured figures."
         )
     )
-    value: Text = Field(description="The figure as the source gives it: a rank, a count, an ordinal.")
+    value: ShortText = Field(description="The figure as the source gives it: a rank, a count, an ordinal.")
     statement: Text = Field(description="What the figure says, in our own words.")
-    amount: float | None = Field(default=None, description="The number itself, where the figure is a quantity.")
-    unit: Text | None = Field(
+    amount: Number | None = Field(default=None, description="The number itself, where the figure is a quantity.")
+    unit: ShortText | None = Field(
         default=None, description="What is counted or measured: 'billion', 'visitors', 'tariff lines', '%'."
     )
     currency: Literal["SGD", "USD", "KRW"] | None = Field(

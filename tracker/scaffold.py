@@ -20,8 +20,17 @@ SINGULAR = {cls.singular: collection for collection, cls in COLLECTIONS.items()}
 
 def _about(prop: dict[str, Any], required: bool) -> str:
     kind = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", schema_type(prop)).replace("`", "")
-    text = f"{'Required' if required else 'Optional'}. {kind[0].upper()}{kind[1:]}."
+    text = f"{'Required' if required else 'Optional'}. {kind[0].upper()}{kind[1:]}{_text_limit(prop)}."
     return f"{text} {prop['description']}" if prop.get("description") else text
+
+
+def _text_limit(prop: dict[str, Any]) -> str:
+    """The longest a free text field (alone, optional or each in a list) may be, as models.py
+    sets it and the schema states it; "" for other fields (ids, dates, addresses: their own rules)."""
+    for option, each in [(prop, ""), *((o, "") for o in prop.get("anyOf", [])), (prop.get("items", {}), " each")]:
+        if option.get("type") == "string" and "maxLength" in option and not {"pattern", "format"} & option.keys():
+            return f", at most {option['maxLength']:,} characters{each}"
+    return ""
 
 
 def _object_name(prop: dict[str, Any]) -> str | None:

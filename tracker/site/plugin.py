@@ -247,18 +247,18 @@ _DIRTY_WARNING = preview.DirtyWarning()
 def check_site_url(site_url: str, *, publish: bool) -> None:
     """A site_url written into every page must be one a reader's browser reads as it is; a
     build for readers (`make publish`) needs a public https:// address."""
-    unsafe = addresses.UNSAFE.search(site_url)
-    if unsafe:
-        raise PluginError(f"site_url {site_url!r} holds {unsafe.group()!r}, which no page may carry as it is")
-    problem = addresses.problem(site_url, schemes=("https",)) if site_url else "is not set"
+    unsafe = addresses.unsafe(site_url)
+    if unsafe is not None:
+        raise PluginError(f"site_url {site_url!r} holds {unsafe!r}, which no page may carry as it is")
+    problem = addresses.problem(site_url, schemes=("https",)) if site_url else "site_url is not set"
     if not problem:
         return
     message = (
-        f"site_url {site_url or ''} {problem}: citations, the feed, the calendar and the CSV name that "
-        "address. Set SITE_URL=https://…/ (the public address) for a build meant for readers."
+        f"{problem}. Citations, the feed, the calendar and the CSV name the site_url: set "
+        "SITE_URL=https://…/ (the public address) for a build meant for readers."
     )
     if publish:
-        raise PluginError(f"refusing to publish: {message}")
+        raise PluginError(f"refusing to publish: site_url {message}")
     # Printed, not logged: `build --strict` would abort on a logged warning, and a local build
     # (the tests', a contributor's) is legitimate.
-    print(f"WARNING: {message}", file=sys.stderr)
+    print(f"WARNING: site_url {message}", file=sys.stderr)
