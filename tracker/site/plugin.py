@@ -8,6 +8,7 @@ before ``macros``, which reads the data from it.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import sys
@@ -18,7 +19,7 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
@@ -211,12 +212,22 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
 
     # Before mkdocs-macros, which leaves these pages alone (render_macros: false).
     @event_priority(100)
-    def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    def _generated_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         spec = self._generated.get(page.file.src_uri)
         if spec is None:
             return markdown
         rendered = self._markdown.pop(spec.src_uri, None)
         return rendered if rendered is not None else self._render(spec, page, config)
+
+    # After mkdocs-macros: a page of docs/ is read in every preview build (its macros may show
+    # the data) and written only when what mkdocs-macros made of it changed.
+    @event_priority(-100)
+    def _hand_written_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        if self._preview is not None and page.file.src_uri not in self._generated:
+            self._preview.add(page.file, json.dumps(page.meta, sort_keys=True, default=str), markdown)
+        return markdown
+
+    on_page_markdown = CombinedEvent(_generated_markdown, _hand_written_markdown)
 
     # After the search plugin's (priority 0): the entries it made of this page.
     @event_priority(-100)

@@ -43,7 +43,8 @@ class PreviewFile(File):
 
     @classmethod
     def hand_written(cls, file: File) -> PreviewFile:
-        """A page of docs/ as a file that is always built: it may read the data (macros)."""
+        """A page of docs/, which is read in every build (it may show the data through
+        macros), and written when what it shows has changed (the plugin's on_page_markdown)."""
         return cls(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls, inclusion=file.inclusion)
 
 
@@ -91,11 +92,12 @@ class Preview:
         """A build failed (it may have written part of the site): the next one is full."""
         self.last = None
 
-    def add(self, file: PreviewFile, *content: str | bytes) -> None:
+    def add(self, file: File, *content: str | bytes) -> None:
         """``file`` is built from ``content``: it changed unless the last build had the same."""
         uri = file.src_uri
         self._digests[uri] = digest(*content)
-        file.changed = self.full or self.last is None or self.last.digests.get(uri) != self._digests[uri]
+        if isinstance(file, PreviewFile):
+            file.changed = self.full or self.last is None or self.last.digests.get(uri) != self._digests[uri]
 
     def render_all(self, files: Files, render: Callable[[File], tuple[str, str]]) -> dict[str, str]:
         """Every generated page's Markdown (``render`` gives its front matter and Markdown);
