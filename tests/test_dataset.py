@@ -23,6 +23,7 @@ from tracker.models import COLLECTIONS
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 COPYCHECK = ROOT.parent / "shared" / "tools" / "copycheck.py"
+DOCUMENTS = ROOT.parent / "shared" / "sources"
 
 # Source ids, named by what each document is.
 SEOUL_2025 = "seoul-summit-report-2025"  # 000
@@ -421,6 +422,37 @@ def test_a_source_without_a_headline_has_a_label_that_is_clearly_ours(data):
         assert not s.title.lower().startswith("untitled"), s.id
         if s.title_from == "ours":
             assert s.title.endswith("(our description)"), s.id
+
+
+def header_address(document: Path) -> str | None:
+    """The web address a document's header gives (its first line, ``url: …``), if it has one."""
+    first = document.read_text(encoding="utf-8").split("\n", 1)[0]
+    key, _, value = first.partition(":")
+    return value.strip() if key == "url" and value.strip().startswith(("http://", "https://")) else None
+
+
+def test_header_address_reads_only_a_url_line(tmp_path):
+    document = tmp_path / "doc.txt"
+    document.write_text("url: https://example.org/a?b=1\ntitle: t\n", encoding="utf-8")
+    assert header_address(document) == "https://example.org/a?b=1"
+    document.write_text("SEOUL, May 19 (Yonhap) -- url: https://example.org/\n", encoding="utf-8")
+    assert header_address(document) is None
+    document.write_text("url: none\n", encoding="utf-8")
+    assert header_address(document) is None
+
+
+@pytest.mark.skipif(not DOCUMENTS.is_dir(), reason="the shared source documents are not beside the project")
+def test_a_source_links_the_address_its_document_header_gives(data):
+    """Issue 27: every source page links its original where the document's header gives an
+    address, and links that address, not another (a record may have an address from elsewhere
+    in the documents, such as 000's from the README, where its document has no header)."""
+    headed = 0
+    for s in data.sources.values():
+        address = header_address(DOCUMENTS / s.file)
+        if address is not None:
+            headed += 1
+            assert s.url == address, f"{s.id}: url {s.url!r}, but {s.file} gives {address!r}"
+    assert headed, "no document header gives an address: the check would check nothing"
 
 
 @pytest.mark.skipif(not COPYCHECK.exists(), reason="the shared copycheck tool is not beside the project")
