@@ -179,8 +179,13 @@ def test_dpa_dates_and_signatories(data):
     assert signed.place == "Singapore"
     assert signed.event == "ksdpa-signing-ceremony"
     assert_date(milestone(dpa, "legal-procedures-completed").by, "2023-01-13", "day")
-    assert_date(milestone(dpa, "entered-into-force").date, "2023-01-14", "day")
-    assert dpa.status.value == "in-force"
+    # 004 (13 January 2023) says it "will enter into force on 14 January 2023" and no later
+    # document reports that it did: a scheduled entry into force is not a recorded one, so no
+    # step records it and the status stays "signed", with the scheduled date in its note.
+    assert not [m for m in dpa.milestones if m.type == "entered-into-force"]
+    assert dpa.status.value == "signed"
+    assert_date(dpa.status.as_of, "2023-01-13", "day")
+    assert dpa.status.note and "14 January 2023" in dpa.status.note
     signatories = {(s.person, s.party) for s in dpa.signatories}
     assert signatories == {("tan-see-leng", "singapore"), ("dukgeun-ahn", "south-korea")}
     # The wire report's photo caption dates the signing ceremony.
