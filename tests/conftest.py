@@ -16,6 +16,19 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
+# The source documents and the own-words check, beside the project as CI lays them out.
+SHARED = ROOT.parent / "shared"
+
+
+def shared(relative: str) -> Path:
+    """A path under ../shared/: a test that needs it is skipped on a checkout without it, and
+    fails in CI (CI=true), where a missing shared/ must never pass for a clean check."""
+    path = SHARED / relative
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing: CI lays ../shared beside the project")
+        pytest.skip(f"{path} is not beside the project")
+    return path
 
 
 def mkdocs_build(

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
-from test_dataset import DOCUMENTS, header_address
+from conftest import shared
+from test_dataset import header_address
 
 from tracker.load import load
 
@@ -33,11 +33,10 @@ def test_a_page_without_its_original_is_seen() -> None:
     assert links_and_gaps(f"<article><td>{NOT_RECORDED}</td></article>") == ([], True)
 
 
-@pytest.mark.skipif(not DOCUMENTS.is_dir(), reason="the shared source documents are not beside the project")
 def test_a_source_page_links_the_address_its_document_header_gives(real_site: Path) -> None:
     headed = 0
     for source in load(ROOT / "data").sources.values():
-        address = header_address(DOCUMENTS / source.file)
+        address = header_address(shared("sources") / source.file)
         if address is None:
             continue
         headed += 1
