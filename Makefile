@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site publish serve test validate new schema lint bench screenshots chromium clean
+.PHONY: site publish serve test test-fast validate new schema lint bench screenshots chromium clean
 
 site: $(VENV)/.site  ## Build the site into site/
 	$(BIN)/mkdocs build --strict
@@ -27,9 +27,12 @@ serve: $(VENV)/.site  ## Live preview that rebuilds when data/, templates or doc
 	$(if $(PREVIEW_TMPDIR),TMPDIR=$(PREVIEW_TMPDIR)) $(BIN)/mkdocs serve --dirty --strict --dev-addr $(HOST)
 
 # -n auto: the tests spread over one worker per core (pytest-xdist); each worker builds the
-# sites its tests need. `.venv/bin/pytest tests/test_x.py` runs a file in one process.
-test: $(VENV)/.dev chromium  ## Every test: data, build, browser
+# sites its tests need. `.venv/bin/pytest tests/unit/test_x.py` runs a file in one process.
+test: $(VENV)/.dev chromium  ## Every test: unit, build, browser, preview (tests/conftest.py)
 	$(BIN)/pytest -n auto
+
+test-fast: $(VENV)/.dev  ## The unit tests alone (no build, no browser): under a minute
+	$(BIN)/pytest -n auto -m unit
 
 validate: $(VENV)/.site  ## Check data/ and print every problem as file:line:column
 	$(BIN)/python -m tracker.validate data

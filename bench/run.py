@@ -138,7 +138,7 @@ def list_timings(site: Path, path: str = "agreements/") -> dict:
     fetches the published list of every row (/api/v1/lists/<collection>.json). Timed twice:
     from choosing a filter on the index to its rows shown (the list fetched then), and from
     navigating to a filtered address (a shared link) to its rows shown."""
-    from browser import CHROMIUM_ARGS, chromium_path, serve
+    from chromium import CHROMIUM_ARGS, chromium_path, serve
     from playwright.sync_api import sync_playwright
 
     shown = """() => new Promise(done => {
@@ -221,7 +221,7 @@ def list_timings(site: Path, path: str = "agreements/") -> dict:
 
 def search_visit(site: Path, query: str) -> dict:
     """Open the site in headless Chromium: when is search ready, and how soon do results come?"""
-    from browser import CHROMIUM_ARGS, chromium_path, serve
+    from chromium import CHROMIUM_ARGS, chromium_path, serve
     from playwright.sync_api import sync_playwright
 
     with serve(site) as base, sync_playwright() as pw:

@@ -1,9 +1,18 @@
-"""Shared fixtures: builds of the fixture dataset, made once per test session."""
+"""Shared fixtures and helpers: builds of the fixture dataset, made once per test session.
+
+The tests are laid out by what they need, and each folder's tests carry its marker
+(`pytest -m unit` runs the fast ones alone: `make test-fast`):
+- unit/: loading, models, views, queries, pages and exports: no build;
+- build/: a site built from the fixture (or the real data) and read back;
+- browser/: Chromium driving a built or served site;
+- preview/: `mkdocs serve --dirty` compared with full builds.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -11,13 +20,30 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import CHROMIUM_ARGS, chromium_path, serve
+from chromium import CHROMIUM_ARGS, chromium_path, serve
 from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
 # The source documents and the own-words check, beside the project as CI lays them out.
 SHARED = ROOT.parent / "shared"
+
+
+def free_port() -> int:
+    """A free port on the loopback address, for a server a test starts."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def header_address(document: Path) -> str | None:
+    """The web address a source document's header gives (its first line, ``url: …``), if it has
+    one. A header copied from HTML source writes an ampersand as ``&amp;``: read as a browser
+    reads it."""
+    first = document.read_text(encoding="utf-8").split("\n", 1)[0]
+    key, _, value = first.partition(":")
+    address = value.strip().replace("&amp;", "&")
+    return address if key == "url" and address.startswith(("http://", "https://")) else None
 
 
 def shared(relative: str) -> Path:
@@ -133,3 +159,19 @@ def tab(browser: Browser) -> Iterator[Page]:
     yield page
     context.close()
     assert errors == []
+
+
+LAYERS = ("unit", "build", "browser", "preview")
+# Fixtures that build a site: a test in unit/ that asks for one is a build test.
+BUILDS = {"fixture_site", "real_site", "split_site", "project_copy", "base_url", "real_url", "split_url"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each test is marked with its folder's layer (unit, build, browser, preview); a test of
+    unit/ that builds a site (through a fixture, or marked `build` itself) is a build test."""
+    for item in items:
+        layer = item.path.parent.name
+        if layer == "unit" and (BUILDS & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("build")):
+            layer = "build"
+        if layer in LAYERS and not item.get_closest_marker(layer):
+            item.add_marker(getattr(pytest.mark, layer))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from browser import CHROMIUM_ARGS, chromium_path, serve
+from chromium import CHROMIUM_ARGS, chromium_path, serve
 from playwright.sync_api import sync_playwright
 
 PAGES = {

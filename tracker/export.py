@@ -445,7 +445,7 @@ def calendar_event(entry: Entry, site_url: str, host: str) -> CalendarEvent:
 
 def calendar(queries: Dated, site_url: str) -> bytes:
     """Every dated entry as an all-day event (RFC 5545), byte for byte what icalendar writes for
-    the same events: tests/test_export.py has icalendar write them and compares. Written
+    the same events: tests/unit/test_export.py has icalendar write them and compares. Written
     here because icalendar took 3 s of a 10,000-record build (about 2% of it), most of it
     folding lines one character at a time; this takes a twentieth of that."""
     stamp = build_time().strftime("%Y%m%dT%H%M%SZ")

@@ -220,7 +220,7 @@ def _remove(path: Path, root: Path) -> None:
 class DirtyWarning(logging.Filter):
     """Drops MkDocs' warning that a dirty build may be inaccurate, in the preview's builds
     only: `mkdocs serve --strict` (`make serve`) would abort on it, and these builds are exact
-    (tests/test_preview.py compares them with full builds)."""
+    (tests/preview/test_preview.py compares them with full builds)."""
 
     TEXT = "A 'dirty' build is being performed"
 

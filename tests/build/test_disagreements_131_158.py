@@ -2,7 +2,7 @@
 document that gives it.
 
 `../shared/sources/README.md` lists ten more points (14–23) for documents 131–158. As
-`tests/test_disagreements.py` does for points 1–13, this reads the built pages of the real data
+`tests/build/test_disagreements.py` does for points 1–13, this reads the built pages of the real data
 (conftest's ``real_site``) and checks that every version is there as a statement of its own,
 followed by a citation mark that leads to the document giving it. Where the README names a
 version from a report that is not among the documents (points 20 and 23), only the documents'

@@ -11,8 +11,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser import serve
 from bs4 import BeautifulSoup
+from chromium import serve
 from playwright.sync_api import Browser, Page
 
 PAGES = {

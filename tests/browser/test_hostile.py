@@ -19,15 +19,14 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from browser import serve
 from bs4 import BeautifulSoup
-from conftest import FIXTURE_DATA, ROOT, built_site
+from chromium import serve
+from conftest import FIXTURE_DATA, ROOT, built_site, free_port
 from hostile import HOSTILE_URL, MARKUP, PAYLOADS, hostile_copy, shown
 from icalendar import Calendar
 from lxml import etree
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import Error as PlaywrightError
-from test_contributing import free_port
 
 from tracker.load import load
 

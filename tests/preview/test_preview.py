@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_DATA, ROOT
-from test_contributing import free_port
+from conftest import FIXTURE_DATA, ROOT, free_port
 
 EPOCH = "1700000000"  # both sides stamp the same build date (sitemap.xml.gz, calendar, pages)
 

@@ -136,6 +136,7 @@ def test_the_navigation_lists_every_collection() -> None:
         assert listed[f"{kind.collection}/index.md"] == kind.heading
 
 
+@pytest.mark.build  # builds a copy of the project
 def test_a_dated_kind_of_record_is_added_by_a_registration_two_templates_and_a_nav_entry(
     project_copy: Path, tmp_path: Path
 ) -> None:

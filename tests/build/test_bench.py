@@ -50,5 +50,5 @@ def test_list_timings_weigh_a_split_index_and_time_a_filter_over_every_record(sp
     assert 0 < found["index_html_kb"] <= found["index_page_own_kb"] <= found["index_page_kb"]
     assert found["filter_result"].startswith("Showing")
     assert found["shared_filter_result"] == found["filter_result"]
-    assert found["list_json_kb"] >= 0
+    assert found["list_json_kb"] > 0  # the split index publishes its list
     assert found["shared_filter_ms"] > 0

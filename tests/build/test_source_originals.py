@@ -1,6 +1,6 @@
 """Every source page links its original where the document's header gives an address (issue 27).
 
-`tests/test_dataset.py` checks the records' ``url`` against the headers of the documents in
+`tests/unit/test_real_data.py` checks the records' ``url`` against the headers of the documents in
 ``../shared/sources/``; this reads the built source pages of the real data (conftest's
 ``real_site``): the page of a document whose header gives an address links exactly that
 address and never says the address is not recorded.
@@ -11,12 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import shared
-from test_dataset import header_address
+from conftest import header_address, shared
 
 from tracker.load import load
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NOT_RECORDED = "Not recorded here"
 
 

@@ -5,7 +5,7 @@ document that gives it.
 this reads the built page of the fact concerned (the real data, conftest's ``real_site``) and
 checks that every version is there as a statement of its own, followed by a citation of the
 document that gives it: never one merged value, never a version without its source.
-`tests/test_dataset.py` checks the same points in the data; this checks what a reader sees.
+`tests/unit/test_real_data.py` checks the same points in the data; this checks what a reader sees.
 """
 
 from __future__ import annotations

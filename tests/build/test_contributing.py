@@ -7,7 +7,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -19,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXTURE_DATA, ROOT, mkdocs_build
+from conftest import FIXTURE_DATA, ROOT, free_port, mkdocs_build
 
 from tracker.export import data_schema, nested_schemas
 from tracker.models import COLLECTIONS
@@ -153,12 +152,6 @@ def test_the_guides_example_errors_are_what_validate_prints(tmp_path: Path) -> N
     assert len(printed) == len(shown) == 2
     for line, doc in zip(printed, shown, strict=True):
         assert line.startswith(doc.removesuffix("…"))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def fetch(url: str) -> str:

@@ -14,14 +14,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import shared
+from conftest import header_address, shared
 from pydantic import BaseModel
 
 from tracker.dates import PartialDate
 from tracker.load import load
 from tracker.models import COLLECTIONS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 
 # Source ids, named by what each document is.
@@ -430,15 +430,6 @@ def test_a_source_without_a_headline_has_a_label_that_is_clearly_ours(data):
         assert not s.title.lower().startswith("untitled"), s.id
         if s.title_from == "ours":
             assert s.title.endswith("(our description)"), s.id
-
-
-def header_address(document: Path) -> str | None:
-    """The web address a document's header gives (its first line, ``url: …``), if it has one.
-    A header copied from HTML source writes an ampersand as ``&amp;``: read as a browser reads it."""
-    first = document.read_text(encoding="utf-8").split("\n", 1)[0]
-    key, _, value = first.partition(":")
-    address = value.strip().replace("&amp;", "&")
-    return address if key == "url" and address.startswith(("http://", "https://")) else None
 
 
 def test_header_address_reads_only_a_url_line(tmp_path):
