@@ -25,6 +25,8 @@ PAGES = {
     "timeline": "timeline/",
     "sectors": "sectors/",
     "agreements": "agreements/",
+    "treaties": "treaties/",
+    "years": "years/",
     "figure": "figures/singapore-investor-rank-2025/",
     "data": "data/",
 }

@@ -24,10 +24,11 @@ from urllib.parse import urlsplit
 from .dataset import Dataset
 from .dates import PartialDate
 from .kinds import ItemsFile, kinds
-from .models import COLLECTIONS, Record
+from .models import COLLECTIONS, Milestone, Record
 from .queries import Entry, Queries
 from .urls import json_path, list_json_path, page_url
 from .views.table import Table, as_data
+from .views.treaties import INVERSE_KEYS, LIFE, SHOWN_RELATIONS, TreatyRow
 
 T = TypeVar("T")
 
@@ -350,6 +351,97 @@ def csv_files(data: Dataset, site_url: str, pieces: Pieces | None = None) -> dic
     return files
 
 
+# -- the treaty register: /api/v1/treaties.json and .csv --------------------------------------
+
+# A treaty's steps (views/treaties.py, LIFE), then a multilateral agreement's accession talks.
+STEPS = (*(key for key, _, _ in LIFE), "talks")
+LINKS = (*SHOWN_RELATIONS, *INVERSE_KEYS.values())
+
+
+def _step(m: Milestone) -> dict[str, Any]:
+    return {
+        "type": m.type,
+        "date": m.date.iso if m.date else None,
+        "by": m.by.iso if m.by else None,
+        "precision": m.when.precision,
+        "parties": m.parties,
+        "derived": m.derived,
+        "cite": m.cite,
+    }
+
+
+def treaty_data(row: TreatyRow, site_url: str, on: date) -> dict[str, Any]:
+    """A row of the register as data: the agreement, the state whose part it is (multilateral
+    agreements), each step of its life as its milestones, its replacements and revisions both
+    ways, and whether it was in force on ``on``, with the reasoning (worked out, never stated)."""
+    a = row.agreement
+    return {
+        "id": a.id,
+        "name": a.name,
+        "url": page_url(a, site_url),
+        "kind": a.kind,
+        "parties": a.parties,
+        "party": row.party.id if row.party else None,
+        "steps": {key: [_step(m) for m in row.steps[key]] for key in STEPS if key in row.steps},
+        **{key: [link.agreement.id for link in row.links if link.key == key] for key in LINKS},
+        "in_force": {
+            "on": on.isoformat(),
+            "value": row.in_force.value,
+            "label": row.in_force.label,
+            "derived": row.in_force.reason,
+        },
+    }
+
+
+TREATY_HEADER = (
+    "section",
+    "id",
+    "name",
+    "party",
+    "kind",
+    "parties",
+    *STEPS,
+    *LINKS,
+    "in_force_on",
+    "in_force",
+    "in_force_derived",
+    "url",
+)
+
+
+def _treaty_line(section: str, data: dict[str, Any]) -> dict[str, str]:
+    """A register row as a CSV row: each step as its ISO date ("by " before a bound), several
+    joined by "; "."""
+
+    def dates(steps: list[dict[str, Any]]) -> str:
+        return LIST_SEPARATOR.join(s["date"] or f"by {s['by']}" for s in steps)
+
+    return {
+        "section": section,
+        **{k: _cell(data[k]) for k in ("id", "name", "party", "kind", "parties", *LINKS, "url")},
+        **{key: dates(data["steps"].get(key, [])) for key in STEPS},
+        "in_force_on": data["in_force"]["on"],
+        "in_force": data["in_force"]["value"],
+        "in_force_derived": data["in_force"]["derived"],
+    }
+
+
+def treaty_files(queries: Queries, site_url: str, on: date) -> dict[str, str]:
+    """The treaty register as data: its bilateral treaties and multilateral memberships, with
+    whether each was in force on ``on`` (the build's date)."""
+    view = queries.treaties(on)
+    treaties = [treaty_data(r, site_url, on) for r in view.bilateral]
+    multilateral = [treaty_data(r, site_url, on) for r in view.multilateral]
+    head = {"schema_version": SCHEMA_VERSION, "licence": LICENCE, "in_force_on": on.isoformat()}
+    writer = _Lines(list(TREATY_HEADER))
+    lines = [writer.line(_treaty_line("bilateral", d)) for d in treaties]
+    lines += [writer.line(_treaty_line("multilateral", d)) for d in multilateral]
+    return {
+        f"{API}/treaties.json": _json({**head, "treaties": treaties, "multilateral": multilateral}),
+        f"{API}/treaties.csv": _csv(list(TREATY_HEADER), lines),
+    }
+
+
 # -- iCalendar and Atom ---------------------------------------------------------------------
 
 
@@ -549,6 +641,7 @@ def files(
     out |= json_files(data, site_url, pieces)
     out |= list_files(queries)
     out |= csv_files(data, site_url, pieces)
+    out |= treaty_files(queries, site_url, build_time().date())
     out["calendar.ics"] = calendar(queries, site_url)
     out["feed.xml"] = feed(queries, site_url, feed_size)
     return out

@@ -426,8 +426,9 @@ def _check_references(
 
 
 def _check_dates(record: Record, file: _File, problems: list[Problem]) -> None:
-    """Dates out of order, as the record's class finds them (models.Record.misdated)."""
-    for where, message in record.misdated():
+    """Dates out of order, and values disagreeing with others of the record, as the record's
+    class finds them (models.Record.misdated, Record.mismatched)."""
+    for where, message in [*record.misdated(), *record.mismatched()]:
         problems.append(Problem(file.shown, *file.at(where), message))
 
 

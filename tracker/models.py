@@ -213,7 +213,9 @@ MilestoneType = Literal[
     "ratified",
     "legal-procedures-completed",
     "entered-into-force",
+    "effective-from",
     "amended",
+    "terminated",
     "anniversary",
     "upgrade-talks-agreed",
     "upgrade-negotiations-launched",
@@ -231,7 +233,10 @@ MILESTONE_ORDER = (
     "ratified",
     "legal-procedures-completed",
     "entered-into-force",
+    "terminated",
 )
+# Not in the order: "effective-from", the day from which an agreement applies, which a tax
+# convention may put before its own signing (the 1979 convention applies from 1 January 1979).
 
 
 class Milestone(Item):
@@ -247,6 +252,13 @@ class Milestone(Item):
         default_factory=list,
         description="The sectors this step concerns, where narrower than the agreement's (timeline, sector pages).",
     )
+    parties: list[OrganisationRef] = Field(
+        default_factory=list,
+        description=(
+            "Whose step it is, where not every party's: the founders' entry into force, one country's"
+            " accession talks. Each must be among the agreement's parties; empty, the step is all of theirs."
+        ),
+    )
     cite: Cites
 
     @model_validator(mode="after")
@@ -259,6 +271,15 @@ class Milestone(Item):
     def when(self) -> PartialDate:
         return self.date or self.by  # type: ignore[return-value]
 
+    def concerns(self, party: str) -> bool:
+        """Whether the step is ``party``'s: one of its parties, or every party's."""
+        return not self.parties or party in self.parties
+
+    def shares_a_party(self, other: Milestone) -> bool:
+        """Whether two steps are taken by a party in common (one's accession talks and the
+        founders' entry into force are not: neither need come before the other)."""
+        return not self.parties or not other.parties or bool(set(self.parties) & set(other.parties))
+
 
 class Signatory(Item):
     person: PersonRef = Field(description="Who signed.")
@@ -269,7 +290,9 @@ class Signatory(Item):
     cite: Cites
 
 
-RelationType = Literal["part-of", "implements", "upgrades", "revises", "establishes", "related", "possibly-same-as"]
+RelationType = Literal[
+    "part-of", "implements", "upgrades", "revises", "replaces", "establishes", "related", "possibly-same-as"
+]
 # Relations that read the same from either end; the others put one agreement under or after
 # another, and must never lead back to where they started (checked by the loader).
 SYMMETRIC_RELATIONS = frozenset({"related", "possibly-same-as"})
@@ -278,8 +301,11 @@ SYMMETRIC_RELATIONS = frozenset({"related", "possibly-same-as"})
 class Relation(Item):
     type: RelationType = Field(
         description=(
-            "How this agreement stands to the other one. 'possibly-same-as': the documents leave open whether"
-            " the two records are one instrument or two; both records say so in a note, neither is merged."
+            "How this agreement stands to the other one. 'replaces': it takes the other's place (the 2019 tax"
+            " agreement, the 1979 convention); the other's page shows 'Replaced by', and the treaty register"
+            " counts the other as no longer in force once this one is. 'possibly-same-as': the documents leave"
+            " open whether the two records are one instrument or two; both records say so in a note, neither is"
+            " merged."
         )
     )
     agreement: AgreementRef = Field(description="The other agreement.")
@@ -296,6 +322,8 @@ StatusValue = Literal[
     "upgrade-talks-agreed",
     "under-negotiation",
     "reported",
+    "replaced",
+    "terminated",
 ]
 
 
@@ -376,6 +404,12 @@ class Record(BaseModel):
 
     def spans(self) -> list[tuple[Where, PartialDate | None, PartialDate | None]]:
         """Each end date with its start: where the end is written, the start, the end."""
+        return []
+
+    def mismatched(self) -> list[tuple[Where, str]]:
+        """Values that disagree with another value of the record (a step's party that is not a
+        party to the agreement), each with where it is written and what is wrong: load.py
+        reports them."""
         return []
 
     def misdated(self) -> list[tuple[Where, str]]:
@@ -574,6 +608,21 @@ class Event(Record):
         return [(("end",), self.when, self.end)]
 
 
+# The kinds of agreement that bind the states that conclude them (treaties, conventions, the
+# agreements governments sign and ratify): the treaty register (/treaties/) lists these. Not
+# memoranda of understanding, joint statements and declarations, partnerships, arrangements,
+# commercial contracts, nor "agreement", which the documents leave undecided.
+TREATY_KINDS = frozenset(
+    {
+        "treaty",
+        "free-trade-agreement",
+        "digital-partnership-agreement",
+        "double-taxation-agreement",
+        "air-services-agreement",
+    }
+)
+
+
 class Agreement(Record):
     collection = "agreements"
     singular = "agreement"
@@ -617,16 +666,29 @@ class Agreement(Record):
 
     def misdated(self) -> list[tuple[Where, str]]:
         """Besides any end before its start: a milestone dated before one that must come first
-        (MILESTONE_ORDER)."""
+        (MILESTONE_ORDER), of a party in common (one country's accession talks may come after
+        the founders' entry into force)."""
         rank = {name: at for at, name in enumerate(MILESTONE_ORDER)}
         dated = [(i, m) for i, m in enumerate(self.milestones) if m.type in rank]
         found: list[tuple[Where, str]] = []
         for i, m in dated:
             for _, first in dated:
-                if rank[first.type] < rank[m.type] and m.when.surely_before(first.when):
+                if rank[first.type] < rank[m.type] and m.when.surely_before(first.when) and m.shares_a_party(first):
                     message = f"milestone '{m.type}' ({m.when}) is dated before '{first.type}' ({first.when})"
                     found.append((("milestones", i, "date" if m.date else "by"), message))
         return [*found, *super().misdated()]
+
+    def mismatched(self) -> list[tuple[Where, str]]:
+        """A milestone's party that is not a party to the agreement."""
+        return [
+            (
+                ("milestones", i, "parties", j),
+                f"'{party}' is not among the agreement's parties ({', '.join(self.parties)})",
+            )
+            for i, m in enumerate(self.milestones)
+            for j, party in enumerate(m.parties)
+            if party not in self.parties
+        ]
 
 
 FigureKind = Literal["rank", "count", "value", "share", "date", "anniversary", "forecast", "assessment"]

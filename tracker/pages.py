@@ -26,7 +26,7 @@ from .views.base import abstract
 # several times larger, and every search would find each record twice or more. Besides
 # these, every collection's index (looked up in COLLECTIONS when asked: kinds may be
 # registered after this module is imported).
-UNSEARCHED = {"timeline", "years", "list_group"}
+UNSEARCHED = {"timeline", "years", "list_group", "treaties"}
 
 # Where a query matches several pages equally well, the pages readers come for first: each
 # kind's record pages by its weight (tracker/kinds.py, Kind.search_boost), a year's page by this.
@@ -48,6 +48,9 @@ class Page:
     # How far search ranks the page above or below others that match as well (Material's
     # per-page `search.boost`, a factor).
     search_boost: float = 1.0
+    # Whether the page shows its table of contents in a side bar (the treaty register's table
+    # needs the width).
+    toc: bool = True
 
     @property
     def in_nav(self) -> bool:
@@ -86,7 +89,7 @@ class Page:
             meta |= {"section": self.section, "section_url": self.section_url or ""}
         if self.wide:
             # Section indexes are wide tables and grids: the tabs already give the navigation.
-            meta["hide"] = ["navigation"]
+            meta["hide"] = ["navigation"] if self.toc else ["navigation", "toc"]
         if not self.searched:
             meta["search"] = {"exclude": True}
         elif self.search_names:
@@ -147,6 +150,16 @@ def pages(queries: Queries) -> list[Page]:
                     section_url=index_path(table.collection),
                 )
             )
+    out.append(
+        Page(
+            "treaties.md",
+            "treaties",
+            None,
+            "Treaty register",
+            "Every treaty between Korea and Singapore, its life, and whether it is in force",
+            toc=False,
+        )
+    )
     out.append(Page("timeline.md", "timeline", None, "Timeline", "Every dated milestone and event, in order"))
     out.append(Page("years/index.md", "years", None, "Years", "Korea–Singapore cooperation year by year"))
     for year in queries.year_numbers:

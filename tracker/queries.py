@@ -8,6 +8,8 @@ per build) and hands it to them. ``agreement(id)`` feeds ``/agreements/<id>/`` t
 
 from __future__ import annotations
 
+from datetime import date
+
 from . import views
 from .dataset import Dataset
 from .kinds import Entry
@@ -24,6 +26,8 @@ class Queries:
         # (the plugin's `index_rows`).
         self.index_rows = index_rows
         self._tables: dict[str, views.table.Table] = {}
+        # The register, worked out once per day it is asked for: its page and its files show it.
+        self._treaties: dict[date, views.treaties.TreatiesView] = {}
 
     @property
     def entries(self) -> list[Entry]:
@@ -54,6 +58,12 @@ class Queries:
 
     def agreement(self, agreement_id: str) -> views.agreements.AgreementView:
         return views.agreements.agreement(self.ix, agreement_id)
+
+    def treaties(self, on: date) -> views.treaties.TreatiesView:
+        """The treaty register, with whether each treaty is in force on ``on`` (the build's date)."""
+        if on not in self._treaties:
+            self._treaties[on] = views.treaties.treaties(self.ix, on)
+        return self._treaties[on]
 
     def events(self) -> views.events.EventsView:
         return views.events.events(self.ix)

@@ -22,7 +22,7 @@
     });
   }
 
-  /* Lists (a collection's index: <div data-tk-list="Kind Status …">): sort by any column
+  /* Lists (a collection's index: <div data-tk-list="|Kind|Status|…">): sort by any column
      (dates by their data-sort, an ISO date at its precision, so 2006 sorts before March 2006),
      filter by the columns the attribute names (a date column by year), count what is shown,
      and keep all of it in the address (?kind=…&sort=signed&order=desc), to share. Without
@@ -38,9 +38,21 @@
   // What a filter matches in a cell, and its sort key: the same rules for a cell of the page
   // (values, sortKey) and a cell of the published list (dataValues, dataKey), and the same
   // as views/table.py's Cell.values.
+  // A cell's own text and links: not its citation marks nor a derived mark and its reasoning,
+  // which views/table.py keeps apart from the cell's parts too.
+  var MARKS = ".tk-refs, .tk-derived, .tk-derived__why";
+
+  function plain(cell) {
+    if (!cell.querySelector(MARKS)) return cell;
+    var copy = cell.cloneNode(true);
+    copy.querySelectorAll(MARKS).forEach(function (el) { el.remove(); });
+    return copy;
+  }
+
   function values(cell) {
     var date = cell.querySelector("[data-sort]");
     if (date) return [date.getAttribute("data-sort").slice(0, 4)];
+    cell = plain(cell);
     var links = cell.querySelectorAll("a");
     if (links.length) return Array.prototype.map.call(links, function (a) { return a.textContent.trim(); });
     var text = cell.textContent.trim();
@@ -49,7 +61,7 @@
 
   function sortKey(cell) {
     var date = cell.querySelector("[data-sort]");
-    return date ? date.getAttribute("data-sort") : cell.textContent.trim().toLowerCase();
+    return date ? date.getAttribute("data-sort") : plain(cell).textContent.trim().toLowerCase();
   }
 
   function dataText(cell, links) {
@@ -155,7 +167,8 @@
     var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
     var names = heads.map(function (th) { return th.textContent.trim(); });
     var noun = box.getAttribute("data-tk-noun") || "rows";
-    var wanted = (box.getAttribute("data-tk-list") || "").split(/\s+/).filter(Boolean);
+    // The filtered columns' names, each between bars: "|Kind|Signed|In force on 7 June 2026|".
+    var wanted = (box.getAttribute("data-tk-list") || "").split("|").map(function (n) { return n.trim(); }).filter(Boolean);
     var source = box.getAttribute("data-tk-source");
     var root = box.getAttribute("data-tk-root") || "";
     var total = Number(box.getAttribute("data-tk-total")) || own.length;

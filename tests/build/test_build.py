@@ -46,7 +46,7 @@ def resolve(site: Path, page_url: str, href: str) -> Path | None:
 
 def page_types() -> list[str]:
     """Every kind of page: each collection's index and one of its records, and the rest."""
-    urls = ["", "years/", "years/2021/", "timeline/", "about/"]
+    urls = ["", "years/", "years/2021/", "timeline/", "treaties/", "about/"]
     for collection in COLLECTIONS:
         first = min(p.stem for p in (FIXTURE_DATA / collection).glob("*.yml"))
         urls += [f"{collection}/", f"{collection}/{first}/"]

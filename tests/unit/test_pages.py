@@ -47,7 +47,7 @@ def test_every_record_and_collection_has_a_page(q: Queries) -> None:
         assert by_uri[f"years/{year}.md"].arg == year
     assert len(by_uri) == len(pages(q)), "two pages share a source"
     records = sum(len(q.data[c]) for c in COLLECTIONS)
-    assert len(by_uri) == records + len(COLLECTIONS) + len(q.year_numbers) + 2  # + timeline, years index
+    assert len(by_uri) == records + len(COLLECTIONS) + len(q.year_numbers) + 3  # + timeline, years index, treaties
 
 
 def test_front_matter_is_what_the_template_reads(q: Queries) -> None:
@@ -67,6 +67,7 @@ def test_lists_of_records_are_left_out_of_search(q: Queries) -> None:
     by_query = {p.query: p.searched for p in pages(q)}
     assert not any(by_query[c] for c in COLLECTIONS)
     assert not by_query["timeline"]
+    assert not by_query["treaties"]
     assert all(by_query[cls.singular] for cls in COLLECTIONS.values())
 
 

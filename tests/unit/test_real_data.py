@@ -270,7 +270,11 @@ def test_company_fund_and_bank_agreements(data):
 
 
 def test_context_and_other_agreements(data):
-    assert data.agreements["korea-asean-free-trade-agreement"].context is True
+    # The Korea–ASEAN agreement binds Singapore as a member of ASEAN: a multilateral agreement
+    # of both countries (the treaty register lists it as such), not a context record.
+    akfta = data.agreements["korea-asean-free-trade-agreement"]
+    assert {"singapore", "south-korea"} <= set(akfta.parties)
+    assert akfta.context is False
     meat = data.agreements["korea-meat-exports-to-singapore"]
     assert meat.context is False
     assert "food-security-and-agriculture" in meat.sectors

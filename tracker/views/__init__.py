@@ -23,6 +23,7 @@ from . import (
     sources,
     table,
     timeline,
+    treaties,
     years,
 )
 
@@ -41,5 +42,6 @@ __all__ = [
     "sources",
     "table",
     "timeline",
+    "treaties",
     "years",
 ]

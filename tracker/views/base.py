@@ -260,6 +260,8 @@ STATUS_FROM: dict[str, tuple[str, ...]] = {
     "upgrade-talks-agreed": ("upgrade-talks-agreed",),
     "under-negotiation": ("negotiations-launched", "upgrade-negotiations-launched"),
     "reported": ("reported",),
+    "replaced": ("terminated",),
+    "terminated": ("terminated",),
 }
 # Statuses that last (in force since…); the others are steps taken on a day (signed on…).
 LASTING = frozenset({"in-force", "established", "under-negotiation", "upgrade-talks-agreed"})

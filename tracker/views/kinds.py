@@ -39,6 +39,8 @@ AGREEMENT_LABELS: dict[str, dict[str, str]] = {
         "implementation-review": "Implementation review",
         "ratified": "Ratified",
         "amended": "Amended or expanded",
+        "effective-from": "Has effect from",
+        "terminated": "Ended",
     },
     "status.value": {
         "in-force": "In force",
@@ -49,6 +51,8 @@ AGREEMENT_LABELS: dict[str, dict[str, str]] = {
         "upgrade-talks-agreed": "Upgrade talks agreed",
         "under-negotiation": "Under negotiation",
         "reported": "Reported",
+        "replaced": "Replaced",
+        "terminated": "Ended",
     },
     "agreement.kind": {
         "free-trade-agreement": "Free trade agreement",
@@ -73,6 +77,7 @@ AGREEMENT_LABELS: dict[str, dict[str, str]] = {
         "establishes": "Establishes",
         "related": "Related to",
         "revises": "Revises",
+        "replaces": "Replaces",
         "possibly-same-as": "Possibly the same instrument as",
     },
     # The same relation read from the other end, for the page of the agreement it points to.
@@ -83,6 +88,7 @@ AGREEMENT_LABELS: dict[str, dict[str, str]] = {
         "establishes": "Established by",
         "related": "Related to",
         "revises": "Revised by",
+        "replaces": "Replaced by",
         "possibly-same-as": "Possibly the same instrument as",
     },
 }
@@ -197,6 +203,7 @@ def milestone_rows(a: Agreement, site_url: str) -> Iterator[dict[str, object]]:
             "by": m.by.iso if m.by else None,
             "place": m.place,
             "event": m.event,
+            "parties": m.parties,
             "derived": m.derived,
             "note": m.note,
             "cite": m.cite,
@@ -216,6 +223,7 @@ MILESTONES = ItemsFile(
         "by",
         "place",
         "event",
+        "parties",
         "derived",
         "note",
         "cite",

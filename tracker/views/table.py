@@ -5,7 +5,8 @@ year (``/agreements/2024/``) and the published ``/api/v1/lists/agreements.json``
 ``tracker.js`` filters over all records all show these same cells: what a row says is
 decided here and nowhere else. A cell is a sequence of parts, each a text or a link to a
 record; a date cell also has a sort key (its ISO date at its precision) and, where the date
-is worked out rather than stated, the reasoning.
+is worked out rather than stated, the reasoning; a cell may cite sources (the treaty register's
+dates), which its page numbers and the published list leaves out.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ class Part:
 class Cell:
     parts: tuple[Part, ...] = ()
     sort: str = ""  # a date cell's ISO date at its precision ("" for other cells)
-    derived: str = ""  # why a date was worked out, not stated
+    derived: str = ""  # why a date (or a value) was worked out, not stated
+    cite: tuple[str, ...] = ()  # the sources stating it
 
     @property
     def text(self) -> str:
@@ -72,14 +74,14 @@ def links(records: Iterable[Record], sep: str = ", ") -> Cell:
     return Cell(tuple(parts))
 
 
-def date(shown: str, when: PartialDate | None, derived: str | None = None) -> Cell:
+def date(shown: str, when: PartialDate | None, derived: str | None = None, cite: Iterable[str] = ()) -> Cell:
     """A date as the page writes it (``shown``), sorted and filtered by ``when``."""
-    return Cell((Part(shown),), when.iso if when else "", derived or "")
+    return Cell((Part(shown),), when.iso if when else "", derived or "", tuple(dict.fromkeys(cite)))
 
 
 @dataclass(frozen=True)
 class Column:
-    name: str
+    name: str  # never holding "|", which separates the filtered columns' names
     filter: bool = False  # the index offers a filter on it
 
 
@@ -111,8 +113,10 @@ class Table:
 
     @property
     def filters(self) -> str:
-        """The names of the filtered columns, as the page's ``data-tk-list`` lists them."""
-        return " ".join(c.name for c in self.columns if c.filter)
+        """The names of the filtered columns, as the page's ``data-tk-list`` lists them: each
+        between bars (``|Kind|Signed|``), for a name may hold spaces."""
+        names = [c.name for c in self.columns if c.filter]
+        return f"|{'|'.join(names)}|" if names else ""
 
     def options(self) -> dict[str, list[str]]:
         """Each filtered column's values over every row, as its filter offers them (tracker.js

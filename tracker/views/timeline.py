@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from .base import Entry, Index, by_year
 from .home import Histogram, histogram
 from .lists import INDEX_ROWS
-from .years import YearCount, years
+from .years import Gap, YearCount, years
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,11 @@ class TimelineYear:
     gap: int  # years with nothing recorded just before this one
     figures: int = 0  # figures that hold for the year (listed on its page)
 
+    @property
+    def gap_years(self) -> Gap | None:
+        """The years with nothing recorded just before this one, named."""
+        return Gap(self.year - self.gap, self.year - 1) if self.gap else None
+
 
 @dataclass(frozen=True)
 class TimelineView:
@@ -59,6 +64,9 @@ class TimelineView:
     histogram: Histogram | None = None  # a bar per year (split timelines only)
     counts: list[YearCount] = field(default_factory=list)  # split: each year with entries, latest first
     total: int = 0  # milestones and events in all
+    # Split: every year from the last to the first, latest first: each with a page (its counts),
+    # and each run of years with nothing recorded.
+    rows: list[YearCount | Gap] = field(default_factory=list)
 
     @property
     def latest(self) -> TimelineYear | None:
@@ -133,4 +141,5 @@ def split(ix: Index) -> TimelineView:
         histogram=histogram(ix),
         counts=[y for y in reversed(years(ix).years) if y.milestones or y.events],
         total=len(ix.entries),
+        rows=list(reversed(years(ix).rows)),
     )
