@@ -72,62 +72,66 @@ _SCRIPT_MIXES = (
 def host_problem(host: str) -> str:
     """Why a URL's host (as urlsplit gives it: in lower case, an IPv6 address without its
     brackets) is not a public host name, or ""."""
-    written = host
     if not host.isascii():
         return (
-            f"its host {quoted(written)} is written in Unicode: write it as the browser sends it,"
+            f"its host {quoted(host)} is written in Unicode: write it as the browser sends it,"
             f" {quoted(_punycode(host))}, so that readers see which site it leads to"
         )
+    return _ip_problem(host) or _name_problem(host) or next(filter(None, map(_label_problem, host.split("."))), "")
+
+
+def _ip_problem(host: str) -> str:
+    """Why ``host`` is an IP address, or a number browsers read as one; "" when it is not."""
     try:
         ip = ipaddress.ip_address(host)
     except ValueError:
-        pass
-    else:
-        mapped = getattr(ip, "ipv4_mapped", None) or ip  # ::ffff:127.0.0.1 is 127.0.0.1
-        kind = next(
-            (
-                f" ({k})"
-                for k, is_kind in (
-                    ("loopback", mapped.is_loopback),
-                    ("link-local", mapped.is_link_local),
-                    ("private", mapped.is_private),
-                    ("reserved", mapped.is_reserved or mapped.is_multicast or mapped.is_unspecified),
-                )
-                if is_kind
-            ),
-            "",
-        )
-        return f"its host {written} is an IP address{kind}: give the address with the site's host name"
-    labels = host.split(".")
-    if _NUMERIC.fullmatch(labels[-1]):
-        return (
-            f"its host {quoted(written)} is a number that browsers read as an IP address:"
-            " give the address with the site's host name"
-        )
-    if host.endswith("."):
-        return f"its host {quoted(written)} ends in a dot: write it without"
-    if any(host == d or host.endswith("." + d) for d in _LOCAL_DOMAINS):
-        return f"its host {quoted(written)} is a name only this machine or a local network knows"
-    if len(labels) < 2:
-        return f"its host {quoted(written)} has no dot: a public host name has one (example.org)"
-    for label in labels:
-        if not _LABEL.fullmatch(label):
+        if _NUMERIC.fullmatch(host.split(".")[-1]):
             return (
-                f"its host {quoted(written)} is not a host name: each part between dots is letters a-z,"
-                " digits and inner hyphens, at most 63 characters"
+                f"its host {quoted(host)} is a number that browsers read as an IP address:"
+                " give the address with the site's host name"
             )
-        if label.startswith("xn--"):
-            try:
-                decoded = label[4:].encode("ascii").decode("punycode")
-            except UnicodeError:
-                return f"its host {quoted(written)} has a part, {label}, that is not valid punycode"
-            scripts = _scripts(decoded)
-            if len(scripts) > 1 and not any(scripts <= mix for mix in _SCRIPT_MIXES):
-                return (
-                    f"its host {quoted(written)} reads {quoted(decoded)} in Unicode, mixing the"
-                    f" {' and '.join(sorted(s.title() for s in scripts))} scripts: such a host passes"
-                    " for another"
-                )
+        return ""
+    mapped = getattr(ip, "ipv4_mapped", None) or ip  # ::ffff:127.0.0.1 is 127.0.0.1
+    kinds = (
+        ("loopback", mapped.is_loopback),
+        ("link-local", mapped.is_link_local),
+        ("private", mapped.is_private),
+        ("reserved", mapped.is_reserved or mapped.is_multicast or mapped.is_unspecified),
+    )
+    kind = next((f" ({k})" for k, is_kind in kinds if is_kind), "")
+    return f"its host {host} is an IP address{kind}: give the address with the site's host name"
+
+
+def _name_problem(host: str) -> str:
+    """Why ``host`` as a whole is no public name (a final dot, a local name, no dot); or ""."""
+    if host.endswith("."):
+        return f"its host {quoted(host)} ends in a dot: write it without"
+    if any(host == d or host.endswith("." + d) for d in _LOCAL_DOMAINS):
+        return f"its host {quoted(host)} is a name only this machine or a local network knows"
+    if "." not in host:
+        return f"its host {quoted(host)} has no dot: a public host name has one (example.org)"
+    return ""
+
+
+def _label_problem(label: str) -> str:
+    """Why one part of a host name is not a valid one, or passes for another; or ""."""
+    if not _LABEL.fullmatch(label):
+        return (
+            f"its host part {quoted(label)} is not a host name's: each part between dots is letters a-z,"
+            " digits and inner hyphens, at most 63 characters"
+        )
+    if not label.startswith("xn--"):
+        return ""
+    try:
+        decoded = label[4:].encode("ascii").decode("punycode")
+    except UnicodeError:
+        return f"its host has a part, {label}, that is not valid punycode"
+    scripts = _scripts(decoded)
+    if len(scripts) > 1 and not any(scripts <= mix for mix in _SCRIPT_MIXES):
+        return (
+            f"its host part {quoted(label)} reads {quoted(decoded)} in Unicode, mixing the"
+            f" {' and '.join(sorted(s.title() for s in scripts))} scripts: such a host passes for another"
+        )
     return ""
 
 

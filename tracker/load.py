@@ -321,50 +321,83 @@ def _suggest(word: object, options: list[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+# pydantic's error types whose message needs only the key's name and what the value is.
+_PLAIN = {
+    "missing": "missing required key '{name}'",
+    "string_too_short": "'{name}' is empty",
+    "finite_number": "'{name}' should be a finite number, not {what}: the published data (JSON) has no other",
+    "list_type": "'{name}' should be a list, not {what}",
+    "model_type": "'{name}' should be a mapping of keys to values, not {what}",
+    "dict_type": "'{name}' should be a mapping of keys to values, not {what}",
+    "model_attributes_type": "'{name}' should be a mapping of keys to values, not {what}",
+    "too_short": "'{name}' needs at least one entry",
+    "bool_type": "'{name}' should be true or false, not {what}",
+}
+
+
 def _message(cls: type[BaseModel], error: ErrorDetails) -> str:
     loc, kind, value = error["loc"], error["type"], error.get("input")
     name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
-    if kind == "missing":
-        return f"missing required key '{name}'"
-    if kind == "extra_forbidden":
-        known = [k for k in _model_at(cls, loc[:-1]).model_fields if k != "id"]
-        return f"unknown key '{name}'{_suggest(name, known)}"
-    if kind == "literal_error":
-        _, annotation = _field(cls, loc)
-        options = list(get_args(_unwrap(annotation))) if annotation is not None else []
-        listed = ", ".join(options)
-        return f"{quoted(value)} is not a known {name}{_suggest(value, options)}; expected one of: {listed}"
-    if kind == "string_type":
-        return f"'{name}' is empty" if value is None else f"'{name}' should be text, not {describe(value)}"
-    if kind == "string_too_short":
-        return f"'{name}' is empty"
-    if kind == "string_too_long":
-        limit = error.get("ctx", {}).get("max_length", 0)
-        return f"'{name}' is {len(value):,} characters long: at most {limit:,} are allowed"
-    if kind == "finite_number":
-        return f"'{name}' should be a finite number, not {describe(value)}: the published data (JSON) has no other"
-    if kind in ("float_type", "float_parsing"):
-        if isinstance(value, int) and not isinstance(value, bool):
-            return f"'{name}' is too large a number ({len(str(value))} digits)"
-        return f"'{name}' should be a number, not {describe(value)}"
-    if kind == "list_type":
-        return f"'{name}' should be a list, not {describe(value)}"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"'{name}' should be a mapping of keys to values, not {describe(value)}"
-    if kind == "too_short":
-        return f"'{name}' needs at least one entry"
-    if kind == "bool_type":
-        return f"'{name}' should be true or false, not {describe(value)}"
-    if kind == "string_pattern_mismatch":
-        # Say what form this field takes: only an id field's pattern is the id pattern.
-        if error.get("ctx", {}).get("pattern") == ID_PATTERN:
-            return f"{quoted(value)} is not a valid id: use lowercase letters, digits and single hyphens"
-        if name == "file":
-            return f"{quoted(value)} is not a file name: use letters, digits, dots, hyphens and underscores"
-        return f"{quoted(value)} is not in the form '{name}' takes (the pattern {error.get('ctx', {}).get('pattern')})"
-    if kind == "value_error":
-        return str(error["ctx"]["error"])
+    if kind in _PLAIN:
+        return _PLAIN[kind].format(name=name, what=describe(value))
+    explain = _EXPLAIN.get(kind)
+    if explain is not None:
+        return explain(cls, error, name, value)
     return f"'{name}': {error['msg']}"
+
+
+def _unknown_key(cls: type[BaseModel], error: ErrorDetails, name: str, value: Any) -> str:
+    known = [k for k in _model_at(cls, error["loc"][:-1]).model_fields if k != "id"]
+    return f"unknown key '{name}'{_suggest(name, known)}"
+
+
+def _not_a_choice(cls: type[BaseModel], error: ErrorDetails, name: str, value: Any) -> str:
+    _, annotation = _field(cls, error["loc"])
+    options = list(get_args(_unwrap(annotation))) if annotation is not None else []
+    listed = ", ".join(options)
+    return f"{quoted(value)} is not a known {name}{_suggest(value, options)}; expected one of: {listed}"
+
+
+def _not_text(cls: type[BaseModel], error: ErrorDetails, name: str, value: Any) -> str:
+    return f"'{name}' is empty" if value is None else f"'{name}' should be text, not {describe(value)}"
+
+
+def _too_long(cls: type[BaseModel], error: ErrorDetails, name: str, value: Any) -> str:
+    limit = error.get("ctx", {}).get("max_length", 0)
+    return f"'{name}' is {len(value):,} characters long: at most {limit:,} are allowed"
+
+
+def _not_a_number(cls: type[BaseModel], error: ErrorDetails, name: str, value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"'{name}' is too large a number ({len(str(value))} digits)"
+    return f"'{name}' should be a number, not {describe(value)}"
+
+
+def _not_in_form(cls: type[BaseModel], error: ErrorDetails, name: str, value: Any) -> str:
+    # Say what form this field takes: only an id field's pattern is the id pattern.
+    pattern = error.get("ctx", {}).get("pattern")
+    if pattern == ID_PATTERN:
+        return f"{quoted(value)} is not a valid id: use lowercase letters, digits and single hyphens"
+    if name == "file":
+        return f"{quoted(value)} is not a file name: use letters, digits, dots, hyphens and underscores"
+    return f"{quoted(value)} is not in the form '{name}' takes (the pattern {pattern})"
+
+
+def _refused_value(cls: type[BaseModel], error: ErrorDetails, name: str, value: Any) -> str:
+    return str(error["ctx"]["error"])
+
+
+# pydantic's error types whose message says more: what was expected, what is close.
+_EXPLAIN = {
+    "extra_forbidden": _unknown_key,
+    "literal_error": _not_a_choice,
+    "string_type": _not_text,
+    "string_too_long": _too_long,
+    "float_type": _not_a_number,
+    "float_parsing": _not_a_number,
+    "string_pattern_mismatch": _not_in_form,
+    "value_error": _refused_value,
+}
 
 
 # -- references between records ---------------------------------------------------------------
