@@ -265,7 +265,7 @@ def check_site_url(site_url: str, *, publish: bool) -> None:
     if not problem:
         return
     message = (
-        f"{problem}. Citations, the feed, the calendar and the CSV name the site_url: set "
+        f"{problem}. Citations, the feed, the calendar and the CSV name the site_url. Set "
         "SITE_URL=https://…/ (the public address) for a build meant for readers."
     )
     if publish:
