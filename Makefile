@@ -43,11 +43,12 @@ new: $(VENV)/.site  ## Start a record: make new KIND=agreement ID=my-new-mou
 schema: $(VENV)/.site  ## Rewrite data/schema/ (JSON Schemas editors read) from tracker/models.py
 	$(BIN)/python -m tracker.export data/schema
 
-lint: $(VENV)/.dev  ## ruff, mypy, the layering (lint-imports) and complexity (radon: nothing worse than C)
+lint: $(VENV)/.dev node_modules/.bin/biome  ## ruff, mypy, the layering (lint-imports), complexity (radon: nothing worse than C), the site's JS and CSS (Biome)
 	$(BIN)/ruff check tracker tests bench macros.py
 	$(BIN)/ruff format --check tracker tests bench macros.py
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	node_modules/.bin/biome lint
 	@worse=$$($(BIN)/radon cc --min D --show-complexity tracker); \
 	  if [ -n "$$worse" ]; then echo "radon: functions above grade C:"; echo "$$worse"; exit 1; fi
 
@@ -67,9 +68,14 @@ $(VENV)/.site: requirements.txt pyproject.toml
 	$(BIN)/pip install -q --no-deps -e .
 	touch $@
 
+# Biome, pinned in package.json / package-lock.json, lints docs/assets/ (biome.json says how).
+node_modules/.bin/biome: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 $(VENV)/.dev: $(VENV)/.site requirements-dev.txt
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $@
 
 clean:
-	rm -rf site screenshots .pytest_cache bench/.work
+	rm -rf site screenshots .pytest_cache bench/.work node_modules

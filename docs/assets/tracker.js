@@ -115,7 +115,8 @@
         }
       });
       if (cell.d) {
-        var id = "tk-derived-list-" + (derivedCount += 1);
+        derivedCount += 1;
+        var id = "tk-derived-list-" + derivedCount;
         var button = document.createElement("button");
         button.type = "button";
         button.className = "tk-derived";
@@ -143,7 +144,7 @@
     if (a === "") return 1;  // empty cells last, whichever the order
     if (b === "") return -1;
     var x = Number(a), y = Number(b);
-    if (!isNaN(x) && !isNaN(y)) return x - y;
+    if (!Number.isNaN(x) && !Number.isNaN(y)) return x - y;
     return a < b ? -1 : 1;
   }
 
@@ -175,7 +176,7 @@
     var group = box.getAttribute("data-tk-group") || "";
     var options = {};
     if (source) {
-      try { options = JSON.parse(box.getAttribute("data-tk-options") || "{}"); } catch (e) { options = {}; }
+      try { options = JSON.parse(box.getAttribute("data-tk-options") || "{}"); } catch { options = {}; }
     }
     var all = null;  // every row of the published list, once fetched
     var failed = false;
