@@ -5,9 +5,9 @@ A series is a record of its own (models.Series: what it measures, on which basis
 are the figures naming it (``Figure.series``), each placed by the date the series says
 (``dated_by``) and drawn at its amount, never converted: the loader has checked that every
 point shares the series' kind, unit and currency. A point is marked *derived* where its
-figure's date, value or currency is worked out rather than stated (the figure's ``derived``),
-and *documents differ* where another figure of the series gives another amount for the same
-date, as every other view marks them.
+figure carries reasoning (``derived``: something worked out rather than stated, shown with it),
+as the figure's own page and the figures index mark it, and *documents differ* where another
+figure of the series gives another amount for the same date.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ class Point:
     figure: Figure
     date: PartialDate  # as precise as the figure gives it
     amount: float
-    derived: str | None  # the reasoning, where the figure's date, value or currency is worked out
+    derived: str | None  # the figure's reasoning, where it works something out (its "derived")
     others: tuple[Figure, ...]  # the series' other figures giving another amount for this date
     sources: tuple[Source, ...]  # the documents its figure cites
     dot: charts.Dot
