@@ -186,6 +186,22 @@ def place_labels(dots: Sequence[tuple[float, float, str]]) -> list[tuple[float, 
     return [placed[i] for i in range(len(dots))]
 
 
+# How far apart points of one date are drawn, side by side, so that each can be seen and reached.
+APART = 9
+
+
+def _apart(points: Sequence[tuple[PartialDate, float]]) -> list[float]:
+    """Each point's sideways offset: points of the same date (documents giving it differently)
+    side by side around its place, in the order given; a point alone on its date, none."""
+    dates = [d for d, _ in points]
+    seen: dict[PartialDate, int] = {}
+    offsets = []
+    for d in dates:
+        k = seen[d] = seen.get(d, -1) + 1
+        offsets.append((k - (dates.count(d) - 1) / 2) * APART)
+    return offsets
+
+
 def chart(points: Sequence[tuple[PartialDate, float]], rules: Sequence[PartialDate], *, rank: bool = False) -> Chart:
     """The chart of ``points`` (each a date and an amount) with the milestones ``rules`` drawn
     across it. Its time axis covers the points and the milestones; its value axis starts at
@@ -216,7 +232,9 @@ def chart(points: Sequence[tuple[PartialDate, float]], rules: Sequence[PartialDa
         return round(TOP + share * plot_h if rank else HEIGHT - BOTTOM - share * plot_h, 1)
 
     keys = [chr(ord("A") + i) if i < 26 else str(i + 1) for i in range(len(rules))]
-    bare = [(x_of(x), y_of(v), amount(v)) for x, (_, v) in zip(xs, points, strict=True)]
+    bare = [
+        (x_of(x) + offset, y_of(v), amount(v)) for x, offset, (_, v) in zip(xs, _apart(points), points, strict=True)
+    ]
     labels = place_labels(bare)
     return Chart(
         x_ticks=[Tick(x_of(y + 0.5), str(y)) for y in year_ticks(x_low, x_high)],

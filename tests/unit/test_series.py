@@ -86,7 +86,9 @@ def test_derived_and_differing_points_are_marked(q: Queries) -> None:
     assert [o.id for o in by_id["tonnage-2021-alpha"].others] == ["tonnage-2021-beta"]
     assert [o.id for o in by_id["tonnage-2021-beta"].others] == ["tonnage-2021-alpha"]
     assert not by_id["tonnage-2020"].disputed
-    assert by_id["tonnage-2021-alpha"].dot.x == by_id["tonnage-2021-beta"].dot.x
+    # Drawn side by side around the year's place, each to be seen and reached.
+    alpha, beta = by_id["tonnage-2021-alpha"].dot, by_id["tonnage-2021-beta"].dot
+    assert abs(alpha.x - beta.x) == pytest.approx(chart.APART)
     assert by_id["tonnage-2021-alpha"].dot.y != by_id["tonnage-2021-beta"].dot.y
 
 
