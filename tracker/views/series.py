@@ -92,13 +92,13 @@ class SeriesView:
         and highest values."""
         if not self.points:
             return "No figure is in this series yet."
-        first, last = self.span or (self.points[0].date, self.points[-1].date)
+        first, last = self.points[0].date, self.points[-1].date
         low = min(self.points, key=lambda p: p.amount)
         high = max(self.points, key=lambda p: p.amount)
         measure = f" {self.measure}" if self.measure else ""
         kind = "Ranks" if self.record.kind == "rank" else "Values"
         return (
-            f"{kind} at {len(self.points)} dates from {first} to {last}: lowest {low.dot.label}{measure}"
+            f"{kind} of {len(self.points)} figures from {first} to {last}: lowest {low.dot.label}{measure}"
             f" ({low.date}), highest {high.dot.label}{measure} ({high.date}). Each point links to its figure"
             " and its source; dotted lines only join the points in date order, the documents give no values"
             " between them."
