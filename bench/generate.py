@@ -40,6 +40,46 @@ def _date(rng: random.Random, year: int) -> str:
     return f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
 
 
+# Every this many figures, one is a point of a series, and a series has about this many points.
+SERIES_EVERY = 5
+SERIES_POINTS = 8
+
+
+def _series(records: dict[str, dict[str, dict]], ids: dict[str, list[str]], rng: random.Random) -> None:
+    """Series of yearly values in US dollars, each point one of the figures (every
+    SERIES_EVERY-th, made a value of the series' basis), with a milestone of the first
+    agreement (always signed) drawn across each chart. Its own random numbers, so that the
+    other records are those the same seed gave before series existed."""
+    members = ids["figures"][::SERIES_EVERY]
+    count = max(1, len(members) // SERIES_POINTS)
+    records["series"] = {}
+    for i in range(count):
+        sid = f"series-{i:05d}"
+        records["series"][sid] = {
+            "name": f"Series {i} of {rng.choice(WORDS)}",
+            "measures": _sentence(rng, 10),
+            "basis": _sentence(rng, 14),
+            "kind": "value",
+            "unit": "billion",
+            "currency": "USD",
+            "markers": [{"agreement": ids["agreements"][0], "milestone": "signed"}],
+            "sectors": [ids["sectors"][i % len(ids["sectors"])]],
+            "featured": i < 2,
+            "summary": _sentence(rng, 16),
+            "cite": rng.sample(ids["sources"], k=min(2, len(ids["sources"]))),
+        }
+    for j, fid in enumerate(members):
+        figure = records["figures"][fid]
+        figure.update(
+            kind="value",
+            amount=round(rng.uniform(1, 90), 1),
+            unit="billion",
+            currency="USD",
+            reference_year=int(figure["as_of"][:4]),
+            series=f"series-{j % count:05d}",
+        )
+
+
 def generate(n: int, folder: Path, seed: int = 2026) -> dict[str, int]:
     rng = random.Random(seed)
     if folder.exists():
@@ -146,6 +186,7 @@ def generate(n: int, folder: Path, seed: int = 2026) -> dict[str, int]:
             "sectors": [rng.choice(ids["sectors"])],
             "cite": cite(),
         }
+    _series(records, ids, random.Random(seed + 1))
     for collection, table in records.items():
         (folder / collection).mkdir(parents=True, exist_ok=True)
         for rid, record in table.items():

@@ -94,7 +94,21 @@ def hostile_copy(source: Path, target: Path) -> Path:
             _fill(schema, schema, record, payloads)
             record["name" if "name" in record else "title"] = f"{next(markup)} {next(markup)}"
             path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _same_units(target)
     return target
+
+
+def _same_units(target: Path) -> None:
+    """A figure in a series gives its series' unit (the loader refuses another): each such
+    figure takes its series' hostile unit, so that the copy stays valid."""
+    units = {
+        p.stem: yaml.safe_load(p.read_text(encoding="utf-8")).get("unit") for p in (target / "series").glob("*.yml")
+    }
+    for path in sorted((target / "figures").glob("*.yml")):
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if record.get("series") in units:
+            record["unit"] = units[record["series"]]
+            path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def shown(text: str) -> str:

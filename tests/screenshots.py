@@ -29,6 +29,11 @@ PAGES = {
     "years": "years/",
     "figure": "figures/singapore-investor-rank-2025/",
     "data": "data/",
+    "series": "series/bilateral-trade-usd/",
+    "series-rank": "series/singapore-rank-among-korea-trading-partners/",
+    "series-index": "series/",
+    "series-figure": "figures/bilateral-trade-2004/",
+    "series-sector": "sectors/trade/",
 }
 
 

@@ -24,9 +24,10 @@ from urllib.parse import urlsplit
 from .dataset import Dataset
 from .dates import PartialDate
 from .kinds import ItemsFile, kinds
-from .models import COLLECTIONS, Milestone, Record
+from .models import COLLECTIONS, Milestone, Record, Series
 from .queries import Entry, Queries
 from .urls import json_path, list_json_path, page_url
+from .views.series import SeriesView
 from .views.table import Table, as_data
 from .views.treaties import INVERSE_KEYS, LIFE, SHOWN_RELATIONS, TreatyRow
 
@@ -409,6 +410,25 @@ TREATY_HEADER = (
 )
 
 
+# -- series ------------------------------------------------------------------------------------
+
+# The columns of each series' CSV, /api/v1/series/<id>.csv: a row per point, in date order.
+SERIES_HEADER = (
+    "date",
+    "precision",
+    "value",
+    "unit",
+    "currency",
+    "basis",
+    "figure",
+    "value_as_given",
+    "derived",
+    "documents_differ",
+    "sources",
+    "url",
+)
+
+
 def _treaty_line(section: str, data: dict[str, Any]) -> dict[str, str]:
     """A register row as a CSV row: each step as its ISO date ("by " before a bound), several
     joined by "; "."""
@@ -440,6 +460,53 @@ def treaty_files(queries: Queries, site_url: str, on: date) -> dict[str, str]:
         f"{API}/treaties.json": _json({**head, "treaties": treaties, "multilateral": multilateral}),
         f"{API}/treaties.csv": _csv(list(TREATY_HEADER), lines),
     }
+
+
+def _amount(value: float) -> int | float:
+    """An amount as written in the series files: 6, not 6.0."""
+    return int(value) if float(value).is_integer() else value
+
+
+def series_points(view: SeriesView, site_url: str) -> list[dict[str, Any]]:
+    """A series' points as the series files give them: each point's date at its precision, the
+    amount, the series' unit, currency and basis, its figure, the value as its document writes
+    it, the reasoning where it is derived, the figures of the series giving another amount
+    for the date, and the sources its figure cites."""
+    s = view.record
+    return [
+        {
+            "date": p.date.iso,
+            "precision": p.date.precision,
+            "value": _amount(p.amount),
+            "unit": s.unit,
+            "currency": s.currency,
+            "basis": s.basis,
+            "figure": p.figure.id,
+            "value_as_given": p.figure.value,
+            "derived": p.derived,
+            "documents_differ": [o.id for o in p.others],
+            "sources": list(p.figure.cite),
+            "url": page_url(p.figure, site_url),
+        }
+        for p in view.points
+    ]
+
+
+def series_files(queries: Queries, site_url: str) -> dict[str, str]:
+    """Each series with its points: ``/api/v1/series/<id>.json`` (the series' record and its
+    points) and ``/api/v1/series/<id>.csv`` (a row per point)."""
+    files: dict[str, str] = {}
+    for series_id in queries.data[Series.collection]:
+        view = queries.series(series_id)
+        points = series_points(view, site_url)
+        head = {"schema_version": SCHEMA_VERSION, "licence": LICENCE}
+        files[f"{API}/series/{series_id}.json"] = _json(
+            {**head, "series": record_data(view.record, site_url), "points": points}
+        )
+        writer = _Lines(list(SERIES_HEADER))
+        lines = [writer.line({k: _cell(v) for k, v in point.items()}) for point in points]
+        files[f"{API}/series/{series_id}.csv"] = _csv(list(SERIES_HEADER), lines)
+    return files
 
 
 # -- iCalendar and Atom ---------------------------------------------------------------------
@@ -642,6 +709,7 @@ def files(
     out |= list_files(queries)
     out |= csv_files(data, site_url, pieces)
     out |= treaty_files(queries, site_url, build_time().date())
+    out |= series_files(queries, site_url)
     out["calendar.ics"] = calendar(queries, site_url)
     out["feed.xml"] = feed(queries, site_url, feed_size)
     return out

@@ -768,9 +768,25 @@ def load(data_dir: str | Path) -> Dataset:
             records[entry.collection][entry.record_id] = record
     _check_circles(links, problems)
     _check_renames(renames, problems)
+    _check_conflicts(entries, records, problems)
     if problems:
         raise DataError(problems)
     return Dataset(**records)
+
+
+def _check_conflicts(entries: list[_Entry], records: dict[str, dict[str, Record]], problems: list[Problem]) -> None:
+    """What each record's class finds wrong with it given the other records (a figure whose
+    currency is not its series', models.Record.conflicts), placed in its file: the file is
+    read again for that, which only a record with such a problem costs."""
+    for entry in entries:
+        record = records[entry.collection].get(entry.record_id)
+        found = record.conflicts(records) if record is not None else []
+        if not found:
+            continue
+        read = _read(entry.path, entry.shown, [])
+        file = read[1] if read else _File(entry.shown)
+        for where, message in found:
+            problems.append(Problem(entry.shown, *file.at(where), message))
 
 
 def _check_old_ids(

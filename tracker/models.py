@@ -12,6 +12,7 @@ import importlib
 import os
 import re
 import unicodedata
+from collections.abc import Mapping
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
@@ -174,6 +175,7 @@ SectorRef = Annotated[Id, Ref("sectors")]
 PersonRef = Annotated[Id, Ref("people")]
 OrganisationRef = Annotated[Id, Ref("organisations")]
 SourceRef = Annotated[Id, Ref("sources")]
+SeriesRef = Annotated[Id, Ref("series")]
 Cites = Annotated[list[SourceRef], Field(min_length=1, description="Ids of the sources that state this.")]
 
 
@@ -410,6 +412,12 @@ class Record(BaseModel):
         """Values that disagree with another value of the record (a step's party that is not a
         party to the agreement), each with where it is written and what is wrong: load.py
         reports them."""
+        return []
+
+    def conflicts(self, records: Mapping[str, Mapping[str, Record]]) -> list[tuple[Where, str]]:
+        """What is wrong with this record given the others (``records``: every valid record by
+        collection and id), each with where it is written: a figure whose unit differs from its
+        series'. load.py reports them once every file is read."""
         return []
 
     def misdated(self) -> list[tuple[Where, str]]:
@@ -725,12 +733,118 @@ class Figure(Record):
     events: list[EventRef] = Field(default_factory=list)
     organisations: list[OrganisationRef] = Field(default_factory=list)
     sectors: list[SectorRef] = Field(default_factory=list)
+    series: SeriesRef | None = Field(
+        default=None,
+        description=(
+            "The series this figure is a point of: the same measure on the same basis (its kind, unit and"
+            " currency must be the series'); a figure on another basis belongs to another series."
+        ),
+    )
     cite: Cites
+
+    def conflicts(self, records: Mapping[str, Mapping[str, Record]]) -> list[tuple[Where, str]]:
+        """A figure in a series is on the series' basis (its kind, unit and currency), has the
+        amount the chart draws and the date that places it (tracker/views/series.py)."""
+        series = records.get(Series.collection, {}).get(self.series or "")
+        if not isinstance(series, Series):
+            return []  # no series, or an unknown one (reported as an unknown reference)
+        found: list[tuple[Where, str]] = []
+        for name in ("kind", "unit", "currency"):
+            mine, theirs = getattr(self, name), getattr(series, name)
+            if mine != theirs:
+                found.append(
+                    (
+                        ("series",),
+                        f"its {name} ({_written(mine)}) is not the {name} of its series '{series.id}'"
+                        f" ({_written(theirs)}): a series holds figures on one basis only, never converted;"
+                        " a figure on another basis belongs to a series of its own",
+                    )
+                )
+        if self.amount is None:
+            found.append((("series",), "a figure in a series needs its 'amount', which the chart draws"))
+        if getattr(self, series.dated_by) is None:
+            found.append(
+                (
+                    ("series",),
+                    f"its series '{series.id}' places each figure by its '{series.dated_by}', which this figure"
+                    " does not give",
+                )
+            )
+        return found
+
+
+def _written(value: object) -> str:
+    """A value in a message about two records that differ: quoted, or "none"."""
+    return "none" if value is None else quoted(str(value))
+
+
+class Marker(Item):
+    """A step in an agreement's life drawn across a series' time axis: the free trade agreement's
+    entry into force, the strategic partnership's establishment."""
+
+    agreement: AgreementRef
+    milestone: MilestoneType = Field(description="Which of the agreement's milestones: the chart marks its date.")
+
+
+class Series(Record):
+    """The same measure on the same basis at several dates: each point is a figure naming the
+    series (``Figure.series``), cited by its own documents. Figures on another basis (another
+    currency, one direction of trade only, a conversion a document made) are other series."""
+
+    collection = "series"
+    singular = "series"
+
+    name: ShortText
+    measures: Text = Field(
+        description="What every point measures, with its direction and scope: two-way trade in goods in a year."
+    )
+    basis: Text = Field(
+        description=(
+            "What the points share and what the documents say of it: the currency as given, whose statistics,"
+            " what is counted. A figure on another basis belongs to another series, never converted or merged."
+        )
+    )
+    kind: Literal["value", "count", "share", "rank"] = Field(
+        description="The kind its figures have; a rank is drawn with the first place at the top."
+    )
+    unit: ShortText | None = Field(default=None, description="The unit its figures give, the same on each.")
+    currency: Literal["SGD", "USD", "KRW"] | None = Field(
+        default=None, description="The currency its figures give, the same on each: a series never mixes currencies."
+    )
+    dated_by: Literal["reference_year", "as_of"] = Field(
+        default="reference_year",
+        description=(
+            "Which date of each figure places it: the period it measures ('reference_year'), or the date it"
+            " holds for or was stated on ('as_of', for ranks the documents give without a period)."
+        ),
+    )
+    markers: list[Marker] = Field(
+        default_factory=list, description="Milestones of agreements drawn across the chart's time axis."
+    )
+    sectors: list[SectorRef] = Field(default_factory=list, description="Sectors whose pages show the series.")
+    featured: bool = Field(default=False, description="Shown as a small chart on the home page.")
+    summary: Text
+    cite: Cites
+
+    def conflicts(self, records: Mapping[str, Mapping[str, Record]]) -> list[tuple[Where, str]]:
+        """Each marker names a milestone its agreement has."""
+        found: list[tuple[Where, str]] = []
+        for i, marker in enumerate(self.markers):
+            agreement = records.get(Agreement.collection, {}).get(marker.agreement)
+            if isinstance(agreement, Agreement) and all(m.type != marker.milestone for m in agreement.milestones):
+                steps = ", ".join(dict.fromkeys(m.type for m in agreement.milestones)) or "none"
+                found.append(
+                    (
+                        ("markers", i, "milestone"),
+                        f"'{marker.agreement}' has no '{marker.milestone}' milestone to mark; its milestones: {steps}",
+                    )
+                )
+        return found
 
 
 # Folder name under data/ -> record class, in the order pages and menus list them.
 COLLECTIONS: dict[str, type[Record]] = {
-    cls.collection: cls for cls in (Agreement, Event, Sector, Person, Organisation, Source, Figure)
+    cls.collection: cls for cls in (Agreement, Event, Sector, Person, Organisation, Source, Figure, Series)
 }
 
 

@@ -70,7 +70,7 @@ class Page:
     @property
     def searched(self) -> bool:
         """Pages that only list what record pages say stay out of the search index."""
-        return self.query not in UNSEARCHED and self.query not in COLLECTIONS
+        return self.query not in UNSEARCHED and self.query not in {index_query(c) for c in COLLECTIONS}
 
     # Worked out once per Page (cached_property writes the instance's own __dict__, which a
     # frozen dataclass allows): the plugin reads it more than once.
@@ -102,6 +102,13 @@ class Page:
         return f"---\n{front}\n---\n"
 
 
+def index_query(collection: str) -> str:
+    """The query and template of a collection's index: its name (``agreements``), or, for a
+    kind whose singular is the same word (``series``), that word and ``_index``, so that the
+    index and the record pages keep a template each."""
+    return f"{collection}_index" if COLLECTIONS[collection].singular == collection else collection
+
+
 def record_page(record: Record) -> Page:
     described = kind(record.collection)
     return Page(
@@ -126,7 +133,7 @@ def pages(queries: Queries) -> list[Page]:
         out.append(
             Page(
                 index_src_uri(collection),
-                collection,
+                index_query(collection),
                 None,
                 title,
                 f"{title} in the Korea–Singapore Partnership Tracker",

@@ -28,6 +28,7 @@ class Queries:
         self._tables: dict[str, views.table.Table] = {}
         # The register, worked out once per day it is asked for: its page and its files show it.
         self._treaties: dict[date, views.treaties.TreatiesView] = {}
+        self._series: dict[str, views.series.SeriesView] = {}
 
     @property
     def entries(self) -> list[Entry]:
@@ -109,6 +110,25 @@ class Queries:
 
     def figure(self, figure_id: str) -> views.figures.FigureView:
         return views.figures.figure(self.ix, figure_id)
+
+    # Series and their charts: a series' page, and its small chart on the home page, its
+    # sectors' pages and its figures' pages (tracker/views/series.py).
+    def series(self, series_id: str) -> views.series.SeriesView:
+        """Worked out once per dataset: every page showing the series draws the same chart."""
+        if series_id not in self._series:
+            self._series[series_id] = views.series.series(self.ix, series_id)
+        return self._series[series_id]
+
+    def series_index(self) -> views.series.SeriesIndexView:
+        return views.series.SeriesIndexView([self.series(i) for i in views.series.ordered(self.ix)])
+
+    def featured_series(self) -> list[views.series.SeriesView]:
+        """The series the home page shows as small charts."""
+        return [self.series(i) for i in views.series.ordered(self.ix) if self.ix.data.series[i].featured]
+
+    def sector_series(self, sector_id: str) -> list[views.series.SeriesView]:
+        """The series a sector's page shows."""
+        return [self.series(i) for i in views.series.ordered(self.ix) if sector_id in self.ix.data.series[i].sectors]
 
     # A collection's index as a table, whole or split by year (tracker/views/lists.py).
     def table(self, collection: str) -> views.table.Table:

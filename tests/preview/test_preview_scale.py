@@ -37,6 +37,7 @@ TEXT = {
     "organisations": "name",
     "sources": "title",
     "figures": "statement",
+    "series": "name",
 }
 
 

@@ -18,7 +18,7 @@ from tracker import filters, urls
 from tracker.kinds import kinds
 from tracker.load import load
 from tracker.models import COLLECTIONS, Agreement
-from tracker.pages import EMPHASIS, Page, missing_from_nav, pages, search_names
+from tracker.pages import EMPHASIS, Page, index_query, missing_from_nav, pages, search_names
 from tracker.queries import Queries
 
 NEWKIND = ROOT / "tests" / "fixtures" / "newkind"
@@ -34,7 +34,11 @@ def test_every_record_and_collection_has_a_page(q: Queries) -> None:
     for kind in kinds():
         collection = kind.collection
         index = by_uri[f"{collection}/index.md"]
-        assert (index.template, index.in_nav, index.title) == (f"{collection}.md.j2", True, kind.heading)
+        # Its template is named by its collection (a kind whose singular is the same word, series,
+        # adds "_index", so that the index and the record pages keep a template each).
+        assert (index.template, index.in_nav, index.title) == (f"{index_query(collection)}.md.j2", True, kind.heading)
+        assert index_query(collection) in (collection, f"{collection}_index")
+        assert index_query(collection) != kind.singular
         for record in q.data[collection].values():
             page = by_uri[urls.src_uri(record)]
             assert (page.template, page.arg, page.in_nav) == (f"{kind.singular}.md.j2", record.id, False)
@@ -65,7 +69,7 @@ def test_front_matter_is_what_the_template_reads(q: Queries) -> None:
 
 def test_lists_of_records_are_left_out_of_search(q: Queries) -> None:
     by_query = {p.query: p.searched for p in pages(q)}
-    assert not any(by_query[c] for c in COLLECTIONS)
+    assert not any(by_query[index_query(c)] for c in COLLECTIONS)
     assert not by_query["timeline"]
     assert not by_query["treaties"]
     assert all(by_query[cls.singular] for cls in COLLECTIONS.values())

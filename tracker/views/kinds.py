@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..kinds import Entry, Involved, ItemsFile, Kind, label, register
-from ..models import Agreement, Event, Figure, Organisation, Person, Sector, Source
+from ..models import Agreement, Event, Figure, Organisation, Person, Sector, Series, Source
 from ..urls import page_url
 from . import agreements, events, figures, organisations, people, sources
 
@@ -171,6 +171,23 @@ FIGURE_LABELS: dict[str, dict[str, str]] = {
 }
 
 
+SERIES_LABELS: dict[str, dict[str, str]] = {
+    "series.kind": {
+        "value": "Value",
+        "count": "Count",
+        "share": "Share",
+        "rank": "Rank",
+    },
+    "series.currency": FIGURE_LABELS["figure.currency"],
+    "series.dated_by": {
+        "reference_year": "The period each figure measures",
+        "as_of": "The date each figure holds for, or was stated on",
+    },
+    # A marker names one of an agreement's milestones: called as the milestone is.
+    "marker.milestone": AGREEMENT_LABELS["milestone.type"],
+}
+
+
 def milestones(a: Agreement) -> Iterator[Entry]:
     """An agreement's milestones, each a step in its life on the timeline."""
     category = label(a.kind, "agreement.kind")
@@ -291,3 +308,4 @@ ORGANISATIONS = register(
 )
 SOURCES = register(Kind(Source, "Sources", search_boost=0.5, labels=SOURCE_LABELS, table=sources.table))
 FIGURES = register(Kind(Figure, "Figures", search_boost=0.75, labels=FIGURE_LABELS, table=figures.table))
+SERIES = register(Kind(Series, "Series", labels=SERIES_LABELS))
