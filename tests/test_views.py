@@ -272,7 +272,7 @@ def test_every_kind_of_fact_has_a_macro_in_fact_template() -> None:
     template = (Path(base.__file__).parent.parent / "templates" / "fact.md.j2").read_text(encoding="utf-8")
     for kind in base.FACT_KINDS:
         assert f'"{kind}": {kind},' in template
-        assert f"{{% macro {kind}(f, c) -%}}" in template
+        assert f"{{% macro {kind}(f, c, here) -%}}" in template
 
 
 def test_figure(q: Queries) -> None:

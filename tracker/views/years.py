@@ -12,7 +12,8 @@ from .base import Entry, Index
 class YearView:
     year: int
     entries: list[Entry]
-    figures: list[Figure]
+    figures: list[Figure]  # the figures that measure the year (else hold for it)
+    reported: list[Figure]  # figures reported in the year that measure another period
     previous: int | None
     next: int | None
 
@@ -36,8 +37,10 @@ def year(ix: Index, number: int) -> YearView:
     return YearView(
         year=number,
         entries=ix.entries_by_year.get(number, []),
-        # A figure belongs to the year it holds for, else to the period it measures.
+        # A figure belongs to the year it measures; reported in another year, it is listed on
+        # that year's page too, apart.
         figures=ix.figures_by_year.get(number, []),
+        reported=ix.figures_reported_by_year.get(number, []),
         previous=years[at - 1] if at > 0 else None,
         next=years[at + 1] if at + 1 < len(years) else None,
     )
@@ -47,4 +50,4 @@ def years(ix: Index) -> YearsView:
     counts = {y: [0, 0] for y in ix.page_years}
     for entry in ix.entries:
         counts[entry.date.year][0 if entry.step else 1] += 1
-    return YearsView([YearCount(y, m, e, len(ix.figures_by_year.get(y, []))) for y, (m, e) in counts.items()])
+    return YearsView([YearCount(y, m, e, ix.figure_count(y)) for y, (m, e) in counts.items()])
