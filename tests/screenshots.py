@@ -26,6 +26,9 @@ PAGES = {
     "sectors": "sectors/",
     "agreements": "agreements/",
     "figure": "figures/singapore-investor-rank-2025/",
+    "figure-accounts": "figures/mous-seoul-summit-2025-eight/",
+    "both-marks": "agreements/korea-accession-to-depa/",
+    "disagreements": "disagreements/",
     "data": "data/",
 }
 

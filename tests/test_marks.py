@@ -15,7 +15,7 @@ from conftest import FIXTURE_DATA
 from tracker import corrections, history
 from tracker.dates import PartialDate
 from tracker.load import DataError, load
-from tracker.marks import account_count, figure_groups, milestone_accounts
+from tracker.marks import account_count, figure_groups, gives, milestone_accounts
 from tracker.models import Agreement, Figure, Milestone
 from tracker.queries import Queries
 
@@ -45,6 +45,55 @@ def test_a_date_has_several_accounts_when_documents_give_it_separately() -> None
     two = [{"text": "Says 2021.", "cite": ["a"]}, {"text": "Says 2020.", "cite": ["b"]}]
     assert account_count(milestone(accounts=two)) == 2
     assert account_count(milestone(cite=["a", "c"], accounts=two)) == 3
+
+
+def test_accounts_that_all_give_the_date_shown_agree_and_carry_no_mark() -> None:
+    accord = Agreement.model_validate(
+        {
+            "id": "x",
+            "name": "X",
+            "kind": "mou",
+            "parties": ["a"],
+            "status": {"value": "signed", "as_of": "2021", "cite": ["a"]},
+            "summary": "X.",
+            "cite": ["a"],
+            "milestones": [
+                {
+                    "type": "signed",
+                    "date": "1979-11-06",
+                    "cite": ["a"],
+                    "accounts": [
+                        {"text": "The database has it signed on 6 November 1979.", "cite": ["a"]},
+                        {"text": "The order refers to it as dated 6 November 1979.", "cite": ["b"]},
+                    ],
+                },
+                {
+                    "type": "entered-into-force",
+                    "date": "1981-02-11",
+                    "cite": ["a"],
+                    "accounts": [
+                        {"text": "The database gives 11 February 1981.", "cite": ["a"]},
+                        {"text": "The report says only that it took effect in 1981.", "cite": ["b"]},
+                    ],
+                },
+                {
+                    "type": "ratified",
+                    "date": "1980-06",
+                    "cite": ["a"],
+                    "accounts": [
+                        {"text": "One report gives June 1980.", "cite": ["a"]},
+                        {"text": "Another gives 16 June 1980, not a month.", "cite": ["b"]},
+                    ],
+                },
+            ],
+        }
+    )
+    signed, in_force, ratified = accord.milestones
+    assert account_count(signed) == 2
+    assert milestone_accounts(accord, signed) is None  # both give 6 November 1979
+    assert milestone_accounts(accord, in_force) is not None  # one gives the year only
+    assert milestone_accounts(accord, ratified) is None  # 16 June 1980 is in June 1980: no conflict
+    assert not gives("Another gives 16 June 1980.", "6 June 1980")
 
 
 def test_the_accounts_mark_leads_to_the_milestone_s_row_and_its_entry(q: Queries) -> None:

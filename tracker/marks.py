@@ -5,10 +5,11 @@
   record's ``derived``; for a figure, :attr:`tracker.models.Figure.derived_of` says which of
   its values that reasoning works out (its date, the period it measures, its currency, its
   value), and the mark goes on that value only.
-- **accounts differ**: the record keeps more than one document's account of the value (a
-  milestone's ``accounts``; figures that name each other in ``other_accounts``). The value
-  shown is one of them; the record's page lists every one (:attr:`Accounts.anchor`), and the
-  Disagreements page lists them all (tracker/views/disagreements.py).
+- **accounts differ**: the record keeps more than one document's account of the value, and
+  they differ (a milestone's ``accounts``, where one of them does not give the date shown;
+  figures that name each other in ``other_accounts``). The value shown is one of them; the
+  record's page lists every one (:attr:`Accounts.anchor`), and the Disagreements page lists
+  them all (tracker/views/disagreements.py).
 
 Every view reads the marks from here (the entries of the timeline and the year pages carry
 them, tracker/kinds.py's ``Entry``); pages draw them with one macro each (common.j2's
@@ -18,11 +19,12 @@ below (tracker/export.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from .dates import PartialDate
+from .dates import PartialDate, when
 from .models import Agreement, Figure, Milestone, Record
 
 # What the feed and the calendar say after a value worked out rather than stated, and after one
@@ -65,6 +67,21 @@ class Accounts:
         return f"{ACCOUNTS_WORDS}: the documents give this {self.what} in {self.count} accounts"
 
 
+def gives(statement: str, shown: str) -> bool:
+    """Whether a document's statement gives the date as pages show it ("6 November 1979"), a
+    date of its own in words: the same words, not inside a longer date or number."""
+    text = " ".join(statement.split())
+    return re.search(rf"(?<![\w-]){re.escape(shown)}(?![\w-])", text) is not None
+
+
+def accounts_differ(m: Milestone) -> bool:
+    """Whether the accounts of a milestone's date differ: some document's statement does not
+    give the date shown (it gives another, or the same less precisely). Three documents each
+    giving 6 November 1979 are several accounts that agree, and carry no mark."""
+    shown = when(m).removeprefix("by ")
+    return not all(gives(account.text, shown) for account in m.accounts)
+
+
 def account_count(m: Milestone) -> int:
     """How many accounts of a milestone's date its record keeps: each document's statement
     (``accounts``), and the recorded value itself where it rests on a source no statement
@@ -85,9 +102,10 @@ def milestone_position(a: Agreement, m: Milestone) -> int:
 
 
 def milestone_accounts(a: Agreement, m: Milestone, position: int | None = None) -> Accounts | None:
-    """The accounts mark of a milestone's date, where its record keeps more than one."""
+    """The accounts mark of a milestone's date, where its record keeps more than one and they
+    differ."""
     n = account_count(m)
-    if n < 2:
+    if n < 2 or not accounts_differ(m):
         return None
     at = milestone_position(a, m) if position is None else position
     return Accounts(a, milestone_anchor(at), n, "date")

@@ -1,7 +1,7 @@
 """``/disagreements/`` (``disagreements.md.j2``): every value the documents give differently.
 
 Drawn from the data, never from a list kept by hand: each milestone whose record keeps more
-than one account of its date, each set of figures giving the same thing differently (their
+than one account of its date, which differ, each set of figures giving the same thing differently (their
 ``other_accounts``), and each pair of agreements the documents leave open as one instrument
 or two (``possibly-same-as``). Which values have several accounts is decided in
 tracker/marks.py, which every other view's "accounts differ" mark reads too.
