@@ -53,8 +53,8 @@ class Accounts:
         """The mark's explanation, in words of ours (no data text)."""
         if self.record.collection == Figure.collection:
             return (
-                f"{self.count} documents give this {self.what} differently, each on a figure page of its own;"
-                " the site keeps each as its document gives it and prefers none."
+                f"{self.count} figures, each from its own documents, give this {self.what} differently; the site"
+                " keeps each, on a page of its own, as its documents give it, and prefers none."
             )
         return (
             f"The record keeps {self.count} accounts of this {self.what}, each citing its document; the"
