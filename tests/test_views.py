@@ -58,7 +58,11 @@ def test_agreement(q: Queries) -> None:
     # In date order, whatever the order in the file.
     assert [m.type for m in view.milestones] == ["negotiations-concluded", "signed", "entered-into-force"]
     assert names(view.events) == ["Harbour Summit"]
-    assert names(view.figures) == ["Harbours opened by the accord"]
+    assert sorted(names(view.figures)) == [
+        "Harbour dues collected in 2020",
+        "Harbours opened by the accord",
+        "Harbours opened by the accord (release)",
+    ]
     assert names(view.sectors) == ["Harbours"]
 
 
@@ -204,7 +208,7 @@ def test_organisations_index_groups_by_kind_label(q: Queries) -> None:
 
 def test_source_lists_every_fact_citing_it_by_kind(q: Queries) -> None:
     view = q.source("beta-release")
-    assert [g.heading for g in view.groups] == ["Agreements", "People", "Organisations"]
+    assert [g.heading for g in view.groups] == ["Agreements", "People", "Organisations", "Figures"]
     accord = view.groups[0].records[0]
     assert accord.record.id == "harbour-accord"
     # A milestone's account citing the release is shown as that milestone, in its words.
@@ -290,7 +294,11 @@ def test_years(q: Queries) -> None:
     view = q.year(2021)
     assert (view.previous, view.next) == (2020, 2022)
     assert [e.record.id for e in view.entries] == ["harbour-talks", "harbour-summit", "harbour-accord"]
-    assert names(view.figures) == ["Harbours opened by the accord"]
+    assert sorted(names(view.figures)) == [
+        "Harbour dues collected in 2020",
+        "Harbours opened by the accord",
+        "Harbours opened by the accord (release)",
+    ]
     assert [(y.year, y.milestones, y.events) for y in q.years().years] == [(2020, 1, 0), (2021, 1, 2), (2022, 2, 0)]
     with pytest.raises(ValueError, match="2019"):
         q.year(2019)
