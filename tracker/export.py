@@ -23,7 +23,9 @@ from urllib.parse import urlsplit
 
 from .dataset import Dataset
 from .dates import PartialDate
+from .history import History
 from .kinds import ItemsFile, kinds
+from .marks import ACCOUNTS_WORDS, DERIVED_WORDS
 from .models import COLLECTIONS, Milestone, Record, Series
 from .queries import Entry, Queries
 from .urls import json_path, list_json_path, page_url
@@ -48,11 +50,14 @@ _LICENCE_SCHEMA = {
 }
 
 
-def record_data(record: Record, site_url: str) -> dict[str, Any]:
+def record_data(record: Record, site_url: str, changed: PartialDate | None = None) -> dict[str, Any]:
+    """A record as the JSON gives it: its id and page, its fields as its data file has them,
+    and when its file last changed in the repository (tracker/history.py; null outside git)."""
     return {
         "id": record.id,
         "url": page_url(record, site_url),
         **record.model_dump(mode="json", exclude_defaults=False),
+        "last_changed": changed.iso if changed else None,
     }
 
 
@@ -102,8 +107,17 @@ def api_schema() -> dict[str, Any]:
             "id": {"type": "string", "pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*$", "description": "The record's id."},
             "url": {"type": "string", "format": "uri", "description": "The record's page."},
             **schema["properties"],
+            "last_changed": {
+                "type": ["string", "null"],
+                "format": "date",
+                "description": (
+                    "When the record's file was last changed in the repository (its last commit), null where the"
+                    " site was built outside a git checkout. Not when it was checked against its sources: that"
+                    " is 'reviewed'."
+                ),
+            },
         }
-        schema["required"] = ["id", "url", *schema.get("required", [])]
+        schema["required"] = ["id", "url", *schema.get("required", []), "last_changed"]
         schema["title"] = COLLECTIONS[collection].singular
         records[collection] = schema
     defs.update(records)
@@ -159,9 +173,10 @@ class Pieces:
     again only the pieces of the records it changed: making every record's pieces (pydantic's
     ``model_dump`` above all) took about 5 s of each edit at 10,000 records."""
 
-    def __init__(self) -> None:
+    def __init__(self, history: History | None = None) -> None:
         self._tables: dict[str, dict[tuple[str, str], tuple[Record, Hashable, Any]]] = {}
         self._used: dict[str, dict[tuple[str, str], tuple[Record, Hashable, Any]]] = {}
+        self.history = history or History()
 
     def get(self, kind: str, record: Record, context: Hashable, make: Callable[[], T]) -> T:
         """The piece ``kind`` of ``record``, made by ``make`` unless the record and ``context``
@@ -183,7 +198,8 @@ class Pieces:
 
 def _record_data(pieces: Pieces, record: Record, site_url: str) -> dict[str, Any]:
     """``record_data``, made once for the record's JSON and its CSV row (the caller's to read only)."""
-    return pieces.get("data", record, site_url, functools.partial(record_data, record, site_url))
+    changed = pieces.history.changed(record)
+    return pieces.get("data", record, (site_url, changed), functools.partial(record_data, record, site_url, changed))
 
 
 def _record_file(pieces: Pieces, record: Record, site_url: str) -> str:
@@ -206,7 +222,9 @@ def json_files(data: Dataset, site_url: str, pieces: Pieces | None = None) -> di
     files: dict[str, str] = {}
     for collection in COLLECTIONS:
         texts = [
-            pieces.get("json", r, site_url, functools.partial(_record_file, pieces, r, site_url))
+            pieces.get(
+                "json", r, (site_url, pieces.history.changed(r)), functools.partial(_record_file, pieces, r, site_url)
+            )
             for r in data[collection].values()
         ]
         lists[collection] = items = [text[:-1] for text in texts]
@@ -261,7 +279,8 @@ def _row(pieces: Pieces, record: Record, site_url: str) -> dict[str, str]:
 
 def _rows(collection: str, data: Dataset, site_url: str, pieces: Pieces) -> tuple[list[str], list[dict[str, str]]]:
     rows = [
-        pieces.get("row", r, site_url, functools.partial(_row, pieces, r, site_url)) for r in data[collection].values()
+        pieces.get("row", r, (site_url, pieces.history.changed(r)), functools.partial(_row, pieces, r, site_url))
+        for r in data[collection].values()
     ]
     header: dict[str, None] = {}
     for row in rows:
@@ -325,10 +344,9 @@ def _record_lines(collection: str, data: Dataset, site_url: str, pieces: Pieces)
     """A collection's CSV header and each record's line, as written under that header."""
     header, rows = _rows(collection, data, site_url, pieces)
     writer = _Lines(header)
-    context = (site_url, tuple(header))
     records = data[collection].values()
     return header, [
-        pieces.get("line", r, context, functools.partial(writer.line, row))
+        pieces.get("line", r, (site_url, tuple(header), pieces.history.changed(r)), functools.partial(writer.line, row))
         for r, row in zip(records, rows, strict=True)
     ]
 
@@ -556,11 +574,34 @@ def span(when: PartialDate) -> tuple[date, date]:
 
 def entry_title(entry: Entry) -> str:
     """A step as "record: what" ("…: signed", "(by this date)" where only a bound is known);
-    a record itself by its name."""
+    a record itself by its name. Its date's marks follow in words: "(date worked out, not
+    stated)", "(accounts differ)" (tracker/marks.py)."""
+    title = entry.record.label
     if entry.step:
-        what = f"{entry.record.label}: {entry.what.lower()}"
-        return f"{what} (by this date)" if entry.bound else what
-    return entry.record.label
+        title = f"{entry.record.label}: {entry.what.lower()}"
+        if entry.bound:
+            title += " (by this date)"
+    if entry.derived:
+        title += f" (date {DERIVED_WORDS})"
+    if entry.accounts:
+        title += f" ({ACCOUNTS_WORDS})"
+    return title
+
+
+def date_marks(entry: Entry, site_url: str) -> str:
+    """What the calendar and the feed say of an entry's date besides the date: how it was
+    worked out, where no document states it, and where every document's account of it is,
+    where they differ. Empty for a date stated once."""
+    said = ""
+    if entry.derived:
+        said += f"The date is {DERIVED_WORDS}: {entry.derived} "
+    if entry.accounts:
+        a = entry.accounts
+        said += (
+            f"Accounts differ: the documents give this date in {a.count} accounts, each with its document"
+            f" at {page_url(a.record, site_url)}#{a.anchor} "
+        )
+    return said
 
 
 def _entry_uid(entry: Entry, host: str) -> str:
@@ -591,15 +632,19 @@ class CalendarEvent:
 def calendar_event(entry: Entry, site_url: str, host: str) -> CalendarEvent:
     start, end = span(entry.date)
     url = page_url(entry.record, site_url)
+    # A date known to the month or the year spans it; one worked out is not what "the sources
+    # give", and says how it was worked out (date_marks).
+    given = "The date is known only to" if entry.derived else "The sources give only"
     note = {
         "day": "",
-        "month": f"The sources give only the month ({entry.date}); this spans the whole month. ",
-        "year": f"The sources give only the year ({entry.date}); this spans the whole year. ",
+        "month": f"{given} the month ({entry.date}); this spans the whole month. ",
+        "year": f"{given} the year ({entry.date}); this spans the whole year. ",
     }[entry.date.precision]
     if entry.bound:
         note = f"The sources say only that this had happened by {entry.date}. "
         start, end = date(*entry.date.latest), date(*entry.date.latest) + timedelta(days=1)
-    return CalendarEvent(entry_title(entry), start, end, _entry_uid(entry, host), entry.category, f"{note}{url}", url)
+    description = f"{note}{date_marks(entry, site_url)}{url}"
+    return CalendarEvent(entry_title(entry), start, end, _entry_uid(entry, host), entry.category, description, url)
 
 
 def calendar(queries: Dated, site_url: str) -> bytes:
@@ -694,16 +739,22 @@ def feed(queries: Queries, site_url: str, size: int = FEED_SIZE) -> bytes:
         item.updated(when)
         item.published(when)
         summary = getattr(entry.record, "summary", "")
-        item.summary(f"{'By ' if entry.bound else ''}{entry.date}. {summary}")
+        marks = date_marks(entry, site_url)
+        item.summary(f"{'By ' if entry.bound else ''}{entry.date}. {marks}{summary}")
     return gen.atom_str(pretty=True)
 
 
 def files(
-    queries: Queries, site_url: str, *, feed_size: int = FEED_SIZE, pieces: Pieces | None = None
+    queries: Queries,
+    site_url: str,
+    *,
+    feed_size: int = FEED_SIZE,
+    pieces: Pieces | None = None,
+    history: History | None = None,
 ) -> dict[str, str | bytes]:
     """Every published data file, by its path in the site."""
     data = queries.data
-    pieces = pieces or Pieces()
+    pieces = pieces or Pieces(history)
     out: dict[str, str | bytes] = {}
     out |= json_files(data, site_url, pieces)
     out |= list_files(queries)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .dates import PartialDate
+from .marks import Accounts
 from .models import COLLECTIONS, Record
 from .models import register as register_model
 
@@ -43,6 +44,8 @@ class Entry:
     bound: bool = False  # the documents give only a date by which it had happened
     end: PartialDate | None = None  # the last day, for a record over several days
     derived: str | None = None  # how the date was worked out, where no document states it
+    # Where the record keeps more than one document's account of the date (tracker/marks.py).
+    accounts: Accounts | None = None
     place: str | None = None
     cite: tuple[str, ...] = ()
     sectors: tuple[str, ...] = ()  # the sectors it concerns (sector pages and counts)

@@ -176,6 +176,7 @@ PersonRef = Annotated[Id, Ref("people")]
 OrganisationRef = Annotated[Id, Ref("organisations")]
 SourceRef = Annotated[Id, Ref("sources")]
 SeriesRef = Annotated[Id, Ref("series")]
+FigureRef = Annotated[Id, Ref("figures")]
 Cites = Annotated[list[SourceRef], Field(min_length=1, description="Ids of the sources that state this.")]
 
 
@@ -699,6 +700,8 @@ class Agreement(Record):
         ]
 
 
+# The fields of a figure its reasoning ('derived') may work out.
+DerivedField = Literal["as_of", "reference_year", "currency", "value", "statement"]
 FigureKind = Literal["rank", "count", "value", "share", "date", "anniversary", "forecast", "assessment"]
 OPINION_KINDS = ("forecast", "assessment")
 
@@ -729,6 +732,21 @@ class Figure(Record):
     )
     as_of: Date | None = Field(default=None, description="The date the figure holds for (or was stated on).")
     derived: Text | None = None
+    derived_fields: list[DerivedField] = Field(
+        default_factory=list,
+        description=(
+            "What 'derived' works out, where it is not the date the figure holds for ('as_of', or without one"
+            " 'reference_year'): pages put the derived mark on these."
+        ),
+    )
+    other_accounts: list[FigureRef] = Field(
+        default_factory=list,
+        description=(
+            "Figures from other documents that give another value for the same thing (the memoranda signed at"
+            " one summit, counted four and eight): each is kept as its document gives it, and pages mark every"
+            " one of them as one of several accounts. Named on one figure of each pair or on both."
+        ),
+    )
     agreements: list[AgreementRef] = Field(default_factory=list)
     events: list[EventRef] = Field(default_factory=list)
     organisations: list[OrganisationRef] = Field(default_factory=list)
@@ -771,6 +789,24 @@ class Figure(Record):
                 )
             )
         return found
+
+    @model_validator(mode="after")
+    def _derived_fields(self) -> Figure:
+        if self.derived_fields and self.derived is None:
+            raise ValueError("'derived_fields' says what 'derived' works out: give 'derived' too")
+        if self.id and self.id in self.other_accounts:
+            raise ValueError("a figure is not another account of itself: remove its own id from 'other_accounts'")
+        return self
+
+    @property
+    def derived_of(self) -> tuple[str, ...]:
+        """What ``derived`` works out: ``derived_fields``, else the date the figure holds for
+        (``as_of``), else the period it measures, else its value."""
+        if self.derived is None:
+            return ()
+        if self.derived_fields:
+            return tuple(self.derived_fields)
+        return ("as_of",) if self.as_of else ("reference_year",) if self.reference_year else ("value",)
 
 
 def _written(value: object) -> str:

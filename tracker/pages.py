@@ -26,7 +26,7 @@ from .views.base import abstract
 # several times larger, and every search would find each record twice or more. Besides
 # these, every collection's index (looked up in COLLECTIONS when asked: kinds may be
 # registered after this module is imported).
-UNSEARCHED = {"timeline", "years", "list_group", "treaties"}
+UNSEARCHED = {"timeline", "years", "list_group", "treaties", "disagreements"}
 
 # Where a query matches several pages equally well, the pages readers come for first: each
 # kind's record pages by its weight (tracker/kinds.py, Kind.search_boost), a year's page by this.
@@ -168,6 +168,18 @@ def pages(queries: Queries) -> list[Page]:
         )
     )
     out.append(Page("timeline.md", "timeline", None, "Timeline", "Every dated milestone and event, in order"))
+    # Linked from the Method page and from every "accounts differ" mark; under Method's tab.
+    out.append(
+        Page(
+            "disagreements.md",
+            "disagreements",
+            None,
+            "Where the documents differ",
+            "Every date and figure the documents give differently, each account with its document",
+            section="Method",
+            section_url="method/",
+        )
+    )
     out.append(Page("years/index.md", "years", None, "Years", "Korea–Singapore cooperation year by year"))
     for year in queries.year_numbers:
         out.append(

@@ -13,6 +13,7 @@ from datetime import date
 from . import views
 from .dataset import Dataset
 from .kinds import Entry
+from .marks import Marks
 from .views.base import Fact, Index
 
 __all__ = ["Entry", "Fact", "Queries"]
@@ -36,6 +37,11 @@ class Queries:
         return self.ix.entries
 
     @property
+    def marks(self) -> Marks:
+        """The derived and "accounts differ" marks of every value (tracker/marks.py)."""
+        return self.ix.marks
+
+    @property
     def year_numbers(self) -> list[int]:
         """The years with a dated milestone or event, or a figure that holds for them: each has a page."""
         return self.ix.page_years
@@ -53,6 +59,10 @@ class Queries:
     def timeline_split(self) -> bool:
         """Whether ``/timeline/`` is split by year (the home page's link says so)."""
         return views.timeline.is_split(self.ix, self.index_rows)
+
+    def disagreements(self) -> views.disagreements.DisagreementsView:
+        """Every value the documents give differently (``/disagreements/``)."""
+        return views.disagreements.disagreements(self.ix)
 
     def agreements(self) -> views.agreements.AgreementsView:
         return views.agreements.agreements(self.ix)

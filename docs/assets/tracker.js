@@ -84,6 +84,41 @@
   }
 
   var derivedCount = 0;
+  var accountsCount = 0;
+
+  // As common.j2's accounts macro: [how many, the accounts' address from the root, why, the
+  // value's entry on the Disagreements page from the root].
+  function accountsMark(a, root) {
+    var id = "tk-accounts-list-" + (accountsCount += 1);
+    var span = document.createDocumentFragment();
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "tk-accounts";
+    button.setAttribute("popovertarget", id);
+    button.setAttribute("aria-label", "accounts differ: the documents give this date differently");
+    button.textContent = "accounts differ";
+    var why = document.createElement("span");
+    why.className = "tk-accounts__why";
+    why.id = id;
+    why.setAttribute("popover", "");
+    var strong = document.createElement("strong");
+    strong.textContent = "Accounts differ.";
+    why.appendChild(strong);
+    why.appendChild(document.createTextNode(" " + a[2] + " "));
+    var every = document.createElement("a");
+    every.setAttribute("href", root + a[1]);
+    every.textContent = "Every account, with its document";
+    why.appendChild(every);
+    why.appendChild(document.createTextNode(" · "));
+    var all = document.createElement("a");
+    all.setAttribute("href", root + a[3]);
+    all.textContent = "Every disagreement";
+    why.appendChild(all);
+    span.appendChild(document.createTextNode(" "));
+    span.appendChild(button);
+    span.appendChild(why);
+    return span;
+  }
 
   // A row of the published list as the page writes it (common.j2's cell macro).
   function dataRow(row, links, root) {
@@ -135,6 +170,7 @@
         box.appendChild(button);
         box.appendChild(why);
       }
+      if (cell.a) box.appendChild(accountsMark(cell.a, root));
     });
     return tr;
   }

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -64,12 +66,21 @@ def test_old_address_redirects_and_record_pages_offer_corrections(tmp_path: Path
     assert policy == page_policy(site / "agreements" / "harbour-accord" / "index.html")
     page = BeautifulSoup((site / "agreements" / "harbour-accord" / "index.html").read_text(), "html.parser")
     line = page.select_one(".tk-correction")
-    assert line.get_text().startswith("Last reviewed 1 November 2026.")
+    # Outside a git checkout (the data copied to a temporary folder) there is no history: the
+    # page says when the record was checked, and nothing of when it changed.
+    assert line.get_text().startswith("Checked against its sources on 1 November 2026. Suggest")
+    assert "Last changed" not in line.get_text()
     links = {a.get_text(): a["href"] for a in line.select("a")}
-    assert links == {
-        "Suggest a correction": "https://example.org/issues/new",
-        "what to include": "../../method/#reporting-an-error",
-    }
+    assert links.pop("what to include") == "../../method/#reporting-an-error"
+    # The new issue is written already: its title and body name the record, its id and its address.
+    suggest = urlsplit(links.pop("Suggest a correction"))
+    assert (suggest.scheme, suggest.netloc, suggest.path) == ("https", "example.org", "/issues/new")
+    asked = parse_qs(suggest.query)
+    assert asked["title"] == ["Correction: Harbour Accord (agreements/harbour-accord)"]
+    (body,) = asked["body"]
+    assert "Page: http://127.0.0.1:8000/agreements/harbour-accord/\n" in body
+    assert "Record: agreements/harbour-accord\n" in body
+    assert links == {}  # no "Edit the data" without the repository's edit address
     # Without a target set, it leads to the Method page's instructions; a record without
     # `reviewed` says nothing of it.
     other = BeautifulSoup((site / "agreements" / "harbour-mou" / "index.html").read_text(), "html.parser")
@@ -80,7 +91,11 @@ def test_without_a_target_the_method_page_is_the_way(fixture_site: Path) -> None
     for path in ("agreements/harbour-accord", "people/quill-marlow", "sources/alpha-report"):
         page = BeautifulSoup((fixture_site / path / "index.html").read_text(), "html.parser")
         line = page.select_one(".tk-correction")
-        assert line.get_text() == "Suggest a correction"
+        checked = line.select_one(".tk-checked")
+        if checked is not None:  # built from a git checkout: when the file last changed
+            assert re.fullmatch(r"Last changed on \d{1,2} [A-Z][a-z]+ \d{4}\.", checked.get_text())
+            checked.decompose()
+        assert line.get_text().strip() == "Suggest a correction"
         assert line.select_one("a")["href"] == "../../method/#reporting-an-error"
 
 

@@ -606,7 +606,12 @@ def test_no_build_takes_a_site_url_that_would_be_markup(tmp_path: Path) -> None:
 
 def test_a_published_build_names_no_local_address(tmp_path: Path) -> None:
     site = tmp_path / "site"
-    built = mkdocs_build(site, env={"TRACKER_PUBLISH": "true", "SITE_URL": "https://tracker.example.org/"})
+    publish = {
+        "TRACKER_PUBLISH": "true",
+        "SITE_URL": "https://tracker.example.org/",
+        "TRACKER_CORRECTIONS": "https://tracker.example.org/issues/new",
+    }
+    built = mkdocs_build(site, env=publish)
     assert built.returncode == 0, built.stderr
     assert "SITE_URL" not in built.stderr
     local = [

@@ -18,7 +18,7 @@ from conftest import FIXTURE_DATA, ROOT
 from icalendar import Calendar
 from referencing import Registry, Resource
 
-from tracker import export
+from tracker import export, history
 from tracker.dataset import Dataset
 from tracker.load import load
 from tracker.queries import Queries
@@ -37,7 +37,7 @@ def data():
 @pytest.fixture(scope="module")
 def published(data) -> Files:
     """Every published file, by its path in the site, as the build writes them."""
-    return export.files(Queries(data), SITE_URL)
+    return export.files(Queries(data), SITE_URL, history=history.read(FIXTURE_DATA))
 
 
 def read_json(files: Files, path: str):
@@ -177,7 +177,11 @@ def test_calendar_parses_and_keeps_precision_honest(published: Files) -> None:
     events = {str(e["UID"]).split("@")[0]: e for e in cal.walk("VEVENT")}
     assert len(events) == 6  # two events and four milestones in the fixture data
     signed = events["agreements-harbour-accord-signed-2021-06-14"]
-    assert signed["SUMMARY"] == "Harbour Accord: signed"
+    # Its record keeps two accounts of its date, which the calendar says in words, and where
+    # they are.
+    assert signed["SUMMARY"] == "Harbour Accord: signed (accounts differ)"
+    assert "the documents give this date in 2 accounts" in str(signed["DESCRIPTION"])
+    assert SITE_URL + "agreements/harbour-accord/#milestone-2" in str(signed["DESCRIPTION"])
     assert signed.decoded("DTSTART").isoformat() == "2021-06-14"
     assert signed.decoded("DTEND").isoformat() == "2021-06-15"
     assert str(signed["URL"]) == SITE_URL + "agreements/harbour-accord/"
@@ -186,6 +190,10 @@ def test_calendar_parses_and_keeps_precision_honest(published: Files) -> None:
     assert "only the month" in str(month["DESCRIPTION"])
     year = events["agreements-harbour-accord-negotiations-concluded-2020"]
     assert (year.decoded("DTSTART").isoformat(), year.decoded("DTEND").isoformat()) == ("2020-01-01", "2021-01-01")
+    # A year worked out is not one the sources give: the calendar says how it was worked out.
+    assert year["SUMMARY"] == "Harbour Accord: negotiations concluded (date worked out, not stated)"
+    assert "sources give only" not in str(year["DESCRIPTION"])
+    assert "The date is worked out, not stated: Counted back" in str(year["DESCRIPTION"])
     bound = events["agreements-harbour-mou-signed-2022-02"]
     assert bound["SUMMARY"].endswith("(by this date)")
     assert bound.decoded("DTSTART").isoformat() == "2022-02-28"
@@ -211,7 +219,8 @@ def test_atom_feed(published: Files) -> None:
     assert parsed.feed.title.startswith("Korea–Singapore Partnership Tracker")
     titles = [e.title for e in parsed.entries]
     assert titles[0] == "Memorandum on harbour pilots: signed (by this date)"
-    assert titles[-1] == "Harbour Accord: negotiations concluded"
+    assert titles[-1] == "Harbour Accord: negotiations concluded (date worked out, not stated)"
+    assert "The date is worked out, not stated: Counted back" in parsed.entries[-1].summary
     assert parsed.entries[1].link == SITE_URL + "agreements/harbour-accord/"
     dates = [e.updated_parsed for e in parsed.entries]
     assert dates == sorted(dates, reverse=True)

@@ -13,14 +13,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, UndefinedErro
 from tracker.filters import FILTERS, Citations
 from tracker.kinds import LabelError
 from tracker.load import load
+from tracker.marks import DERIVED_WORDS
 from tracker.queries import Queries
-
-
-@pytest.fixture(scope="module")
-def env() -> Environment:
-    environment = Environment(loader=FileSystemLoader(ROOT / "tracker" / "templates"), undefined=StrictUndefined)
-    environment.filters.update(FILTERS)
-    return environment
 
 
 @pytest.fixture(scope="module")
@@ -28,15 +22,27 @@ def q() -> Queries:
     return Queries(load(FIXTURE_DATA))
 
 
+@pytest.fixture(scope="module")
+def env(q: Queries) -> Environment:
+    environment = Environment(loader=FileSystemLoader(ROOT / "tracker" / "templates"), undefined=StrictUndefined)
+    environment.filters.update(FILTERS)
+    # The globals the plugin gives the shared macros (tracker/site/plugin.py, on_files).
+    environment.globals.update(marks_of=q.marks, derived_words=DERIVED_WORDS)
+    return environment
+
+
 def fact_lines(env: Environment, q: Queries, source_id: str) -> list[str]:
     fact = env.get_template("fact.md.j2").module.fact  # type: ignore[attr-defined]
     c = Citations(q.data)
-    return [str(fact(f, c)) for f in q.cited_by(source_id)]
+    return [str(fact(f, c, f"sources/{source_id}/")) for f in q.cited_by(source_id)]
 
 
 def test_every_kind_of_fact_reads_as_a_line(env: Environment, q: Queries) -> None:
     lines = fact_lines(env, q, "alpha-report")
-    assert "Milestone: Signed, 14 June 2021, Port Alpha" in lines
+    # The signing's date is one of two accounts: the line marks it, then gives the place.
+    signed = next(line for line in lines if line.startswith("Milestone: Signed, 14 June 2021"))
+    assert 'class="tk-accounts"' in signed
+    assert signed.endswith("</span>, Port Alpha")
     assert "Signed by Quill Marlow, Harbour Minister" in lines
     assert "Role: Harbour Minister, since May 2020" in lines
     derived = next(line for line in lines if line.startswith("Milestone: Negotiations concluded, 2020"))
@@ -76,7 +82,7 @@ def test_a_fact_of_a_kind_the_template_does_not_know_stops_the_render(env: Envir
 
     fact = env.get_template("fact.md.j2").module.fact  # type: ignore[attr-defined]
     with pytest.raises(UndefinedError, match="hearsay"):
-        fact(Hearsay(), Citations(q.data))
+        fact(Hearsay(), Citations(q.data), "sources/alpha-report/")
 
 
 def test_a_value_without_a_label_stops_the_render(env: Environment) -> None:

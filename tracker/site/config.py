@@ -35,8 +35,15 @@ class TrackerConfig(base.Config):
 
     corrections = c.Type(str, default="")
     """Where "Suggest a correction" on every record page leads: an issue tracker's new-issue
-    address (https://…) or an e-mail address (mailto:…). Unset, it leads to the Method page's
-    "Reporting an error", which every record page also links."""
+    address (https://…) or an e-mail address (mailto:…), given a message that names the record
+    (tracker/corrections.py). Unset, it leads to the Method page's "Reporting an error", which
+    every record page also links; a build for readers (`publish`) refuses to go without it."""
+
+    edit_uri = c.Type(str, default="")
+    """The address at which the repository offers to edit its files, for the repository's root
+    (https://github.com/<owner>/<repo>/edit/main/): every record page then links its data file
+    there ("Edit the data"). Unset, it is worked out from MkDocs' own `repo_url` and `edit_uri`
+    where those are set; with neither, there is no such link."""
 
     index_rows = c.Type(int, default=INDEX_ROWS)
     """A collection's index with more rows than this is split by year: the index shows a

@@ -26,9 +26,13 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.meta import get_data
 
 from .. import addresses, export, urls
+from ..corrections import Corrections, edit_base
 from ..dataset import Dataset
+from ..history import History
+from ..history import read as read_history
 from ..jinja_cache import CACHE
 from ..load import DataError, load, stamp
+from ..marks import DERIVED_WORDS
 from ..pages import Page, missing_from_nav, pages
 from ..queries import Queries
 from . import csp, preview, redirects, rendering, staging, watch
@@ -37,6 +41,7 @@ from .config import TrackerConfig
 # MkDocs' own logger for builds: it warns on every dirty build (preview.DirtyWarning).
 _BUILD_LOG = logging.getLogger("mkdocs.commands.build")
 _CORRECTIONS = r"^(https?://[^\s\"'<>`]+|mailto:[^\s\"'<>`]+@[^\s\"'<>`]+)$"
+_EDIT_URI = r"^https://[^\s\"'<>`?#]+/$"
 
 
 class TrackerPlugin(BasePlugin[TrackerConfig]):
@@ -87,8 +92,11 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
             raise PluginError(
                 f"corrections: {self.config.corrections!r} is neither an http(s):// nor a mailto: address"
             )
+        if self.config.edit_uri and not re.match(_EDIT_URI, self.config.edit_uri):
+            raise PluginError(f"edit_uri: {self.config.edit_uri!r} is not an https:// address ending in /")
         if self.command == "build":
             check_site_url(config.site_url or "", publish=self.config.publish)
+            check_corrections(self.config.corrections, publish=self.config.publish)
         self._load(config)
         config.extra["data_problems"] = self.problems
         if self._staged:
@@ -158,8 +166,13 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         # Templates compiled in earlier builds of `mkdocs serve` are not compiled again.
         macros.env.bytecode_cache = CACHE
         # Globals, which the macros of common.j2 (imported without a page's context) see.
+        folder = self.data_dir(config)
+        history = read_history(folder)
         macros.env.globals.update(
-            dataset_version=export.dataset_version(self.data_dir(config)), corrections=self.config.corrections
+            dataset_version=export.dataset_version(folder),
+            corrections=self._corrections(config, history),
+            marks_of=self.queries.marks,
+            derived_words=DERIVED_WORDS,
         )
         make = preview.PreviewFile if self._preview is not None else File
         if self._preview is not None:  # the pages of docs/ may show the data: always built
@@ -174,13 +187,30 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         site_url = config.site_url or "/"
         self._csp = self._policy(config, files)
         outputs: dict[str, str | bytes] = {**redirects.redirects(self.data, site_url, self._csp)}
-        outputs |= export.files(self.queries, site_url, feed_size=self.config.feed_size)
+        outputs |= export.files(self.queries, site_url, feed_size=self.config.feed_size, history=history)
         for path, content in outputs.items():
             file = make.generated(config, path, content=content)
             if isinstance(file, preview.PreviewFile) and self._preview is not None:
                 self._preview.add(file, content)
             files.append(file)
         return files
+
+    def _corrections(self, config: MkDocsConfig, history: History) -> Corrections:
+        """Where a record page's corrections go, and its data file's edit address (if known)."""
+        root = Path(config.config_file_path).parent.resolve()
+        try:
+            data_path = self.data_dir(config).resolve().relative_to(root).as_posix()
+        except ValueError:  # data from outside the project (the tests' copies): no file to edit
+            data_path = ""
+        base = self.config.edit_uri
+        if not base:
+            try:
+                depth = len(Path(config.docs_dir).resolve().relative_to(root).parts)
+            except ValueError:
+                depth = 0
+            base = edit_base(config.repo_url, config.edit_uri, depth) if depth else ""
+        edit = f"{base}{data_path}/" if base and data_path else ""
+        return Corrections(self.config.corrections, edit, data_path, history)
 
     def _policy(self, config: MkDocsConfig, files: Files) -> str:
         # The live preview injects an inline script of its own (live reload): no policy there.
@@ -253,6 +283,16 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
 
 
 _DIRTY_WARNING = preview.DirtyWarning()
+
+
+def check_corrections(target: str, *, publish: bool) -> None:
+    """A build for readers (`make publish`) needs somewhere for their corrections to go."""
+    if publish and not target:
+        raise PluginError(
+            "refusing to publish: no corrections target. Every record page offers 'Suggest a correction',"
+            " which must reach someone: set TRACKER_CORRECTIONS=https://…/issues/new (an issue tracker's"
+            " new-issue address) or TRACKER_CORRECTIONS=mailto:…@… (the tracker plugin's `corrections`)."
+        )
 
 
 def check_site_url(site_url: str, *, publish: bool) -> None:

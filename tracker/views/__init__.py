@@ -11,6 +11,7 @@ are worked out once per build in :class:`~tracker.views.base.Index`.
 from . import (
     agreements,
     base,
+    disagreements,
     events,
     figures,
     home,
@@ -31,6 +32,7 @@ from . import (
 __all__ = [
     "agreements",
     "base",
+    "disagreements",
     "events",
     "figures",
     "home",

@@ -6,17 +6,38 @@ from dataclasses import dataclass
 
 from ..dates import when
 from ..kinds import label
-from ..models import Agreement, Event, Figure, Milestone, Organisation, Sector
+from ..marks import Accounts, milestone_accounts, milestone_anchor
+from ..models import SYMMETRIC_RELATIONS, Agreement, Event, Figure, Milestone, Organisation, Sector
 from . import table as t
 from .base import MILESTONE_RANK, Index, Names, RelationLink, Signed, first_date, names, unique
 
 
 @dataclass(frozen=True)
+class SameEventStep:
+    """Another agreement at an event, with what the sources record of it there (signed,
+    adopted, only announced…)."""
+
+    agreement: Agreement
+    milestones: list[Milestone]
+
+
+@dataclass(frozen=True)
 class SameEvent:
-    """Other agreements signed at an event this one was signed at."""
+    """Other agreements with a milestone at an event where this one has one."""
 
     event: Event
     agreements: list[Agreement]
+    steps: list[SameEventStep]
+
+
+@dataclass(frozen=True)
+class Step:
+    """A milestone as the agreement's page lists it: with its place on the page (the anchor
+    every "accounts differ" mark of its date leads to) and that mark, if any."""
+
+    milestone: Milestone
+    anchor: str
+    accounts: Accounts | None
 
 
 @dataclass(frozen=True)
@@ -35,6 +56,7 @@ class AgreementView:
     signatories: list[SignedFor]  # by party, in the order the data first names each
     sectors: list[Sector]
     milestones: list[Milestone]
+    steps: list[Step]  # the same milestones, in the same order, with their anchors and marks
     outgoing: list[RelationLink]
     incoming: list[RelationLink]
     events: list[Event]  # where its milestones took place, in order
@@ -51,26 +73,34 @@ class AgreementsView:
 
 def agreement(ix: Index, agreement_id: str) -> AgreementView:
     a = ix.agreements[agreement_id]
+    # A relation that reads the same from either end, written on both records, is listed once
+    # (as this record writes it).
+    both_ways = {(r.type, r.agreement) for r in a.relations if r.type in SYMMETRIC_RELATIONS}
     incoming = [
         RelationLink(label(r.type, "relation.type.inverse"), other, r)
         for other, r in ix.referring(a, Agreement, "relations", "agreement")
+        if (r.type, other.id) not in both_ways
     ]
     related = {r.agreement for r in a.relations} | {link.agreement.id for link in incoming}
     event_ids = unique(m.event for m in a.milestones if m.event is not None)
     same_event = []
     for event_id in event_ids:
-        signed_there = ix.referring(ix.events[event_id], Agreement, "milestones", "event")
-        others = unique(other for other, _ in signed_there if other.id != a.id)
-        others = [o for o in others if o.id not in related]
-        if others:
-            same_event.append(SameEvent(ix.events[event_id], others))
+        there: dict[str, SameEventStep] = {}
+        for other, m in ix.referring(ix.events[event_id], Agreement, "milestones", "event"):
+            if other.id != a.id and other.id not in related:
+                there.setdefault(other.id, SameEventStep(other, [])).milestones.append(m)
+        if there:
+            steps = list(there.values())
+            same_event.append(SameEvent(ix.events[event_id], [s.agreement for s in steps], steps))
+    ordered = sorted(enumerate(a.milestones), key=lambda im: (im[1].when, MILESTONE_RANK.get(im[1].type, 99)))
     return AgreementView(
         record=a,
         names=names(a.name, a.aliases),
         parties=ix.records(Organisation, a.parties),
         signatories=signed_for(ix, a),
         sectors=ix.records(Sector, a.sectors),
-        milestones=sorted(a.milestones, key=lambda m: (m.when, MILESTONE_RANK.get(m.type, 99))),
+        milestones=[m for _, m in ordered],
+        steps=[Step(m, milestone_anchor(at), milestone_accounts(a, m, at)) for at, m in ordered],
         outgoing=[RelationLink(label(r.type, "relation.type"), ix.agreements[r.agreement], r) for r in a.relations],
         incoming=incoming,
         events=[ix.events[i] for i in event_ids],
@@ -99,8 +129,8 @@ def first_step(a: Agreement, kind: str) -> Milestone | None:
     return steps[0] if steps else None
 
 
-def _step(m: Milestone | None) -> t.Cell:
-    return t.date(when(m), m.when, m.derived) if m else t.Cell()
+def _step(a: Agreement, m: Milestone | None) -> t.Cell:
+    return t.date(when(m), m.when, m.derived, milestone_accounts(a, m)) if m else t.Cell()
 
 
 def _row(ix: Index, a: Agreement) -> t.Row:
@@ -112,8 +142,8 @@ def _row(ix: Index, a: Agreement) -> t.Row:
         t.text(label(a.status.value, "status.value")),
         t.links(ix.records(Organisation, a.parties)),
         t.links(ix.records(Sector, a.sectors)),
-        _step(signed),
-        _step(first_step(a, "entered-into-force")),
+        _step(a, signed),
+        _step(a, first_step(a, "entered-into-force")),
     )
     return t.Row(a, cells, t.group_of(year))
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from ..dataset import Dataset
 from ..dates import PartialDate
 from ..kinds import Entry, Involved, kinds
+from ..marks import Marks
 from ..models import (
     Agreement,
     Event,
@@ -431,6 +432,11 @@ class Index:
         self.figures = data.of(Figure)
 
     @cached_property
+    def marks(self) -> Marks:
+        """Which values are derived, and which the documents give in more than one account."""
+        return Marks(self.figures)
+
+    @cached_property
     def entries(self) -> list[Entry]:
         """Every dated entry of every kind that gives them (tracker/kinds.py), in date order."""
         found = [
@@ -486,19 +492,35 @@ class Index:
 
     @cached_property
     def figures_by_year(self) -> dict[int, list[Figure]]:
-        """Figures by the year they hold for, else the period they measure (a trade value of
-        2014 belongs to 2014 even where no milestone or event of that year is recorded)."""
+        """Figures by the year they measure (a trade value of 2014 belongs to 2014, even where
+        no milestone or event of that year is recorded, and even if it was reported in 2016),
+        else the year they hold for."""
         table: dict[int, list[Figure]] = defaultdict(list)
         for figure in self.figures.values():
-            when = figure.as_of or figure.reference_year
+            when = figure.reference_year or figure.as_of
             if when:
                 table[when.year].append(figure)
         return dict(table)
 
     @cached_property
+    def figures_reported_by_year(self) -> dict[int, list[Figure]]:
+        """Figures by the year they were stated in, where that is not the year they measure
+        (the 2014 trade value a 2016 report gives): that year's page lists them apart."""
+        table: dict[int, list[Figure]] = defaultdict(list)
+        for figure in self.figures.values():
+            if figure.reference_year and figure.as_of and figure.as_of.year != figure.reference_year.year:
+                table[figure.as_of.year].append(figure)
+        return dict(table)
+
+    def figure_count(self, year: int) -> int:
+        """The figures a year's page lists: those measuring it and those reported in it."""
+        return len(self.figures_by_year.get(year, ())) + len(self.figures_reported_by_year.get(year, ()))
+
+    @cached_property
     def page_years(self) -> list[int]:
-        """The years with a page: a dated milestone or event, or a figure that holds for it."""
-        return sorted({*self.years, *self.figures_by_year})
+        """The years with a page: a dated milestone or event, or a figure that measures it or
+        was reported in it."""
+        return sorted({*self.years, *self.figures_by_year, *self.figures_reported_by_year})
 
     @cached_property
     def citing(self) -> dict[str, list[Fact]]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..dates import PartialDate, written
 from ..kinds import label
+from ..marks import Accounts, Marks
 from ..models import OPINION_KINDS, Agreement, Event, Figure, Organisation, Sector
 from . import table as t
 from .base import Index
@@ -15,6 +16,8 @@ from .base import Index
 class FigureView:
     record: Figure
     opinion: bool  # a forecast or an assessment: someone's view, not a measurement
+    accounts: Accounts | None  # other documents give the same thing differently
+    others: list[Figure]  # the figures giving it, in date order
     agreements: list[Agreement]
     events: list[Event]
     organisations: list[Organisation]
@@ -33,6 +36,8 @@ def figure(ix: Index, figure_id: str) -> FigureView:
     return FigureView(
         record=f,
         opinion=f.kind in OPINION_KINDS,
+        accounts=ix.marks.figure(f),
+        others=ix.marks.others(f),
         agreements=ix.records(Agreement, f.agreements),
         events=ix.records(Event, f.events),
         organisations=ix.records(Organisation, f.organisations),
@@ -49,18 +54,26 @@ def figures(ix: Index) -> FiguresView:
     )
 
 
-def _row(f: Figure) -> t.Row:
+def _row(ix: Index, f: Figure) -> t.Row:
+    # Each mark on what it concerns: the derived mark on the value, the currency, the period
+    # or the date that was worked out (Figure.derived_of), "accounts differ" on the value.
     value = f.value + (f" ({f.currency})" if f.currency else "")
-    measures = t.date(written(f.reference_year), f.reference_year) if f.reference_year else t.Cell()
-    as_of = t.date(written(f.as_of), f.as_of, f.derived) if f.as_of else t.text("not dated")
-    cells = (t.link(f), t.text(label(f.kind, "figure.kind")), t.text(value), measures, as_of)
+    derived = Marks.figure_derived
+    value_cell = t.marked(value, derived(f, "value") or derived(f, "currency"), ix.marks.figure(f))
+    measures = (
+        t.date(written(f.reference_year), f.reference_year, derived(f, "reference_year"))
+        if f.reference_year
+        else t.Cell()
+    )
+    as_of = t.date(written(f.as_of), f.as_of, derived(f, "as_of")) if f.as_of else t.text("not dated")
+    cells = (t.link(f), t.text(label(f.kind, "figure.kind")), value_cell, measures, as_of)
     return t.Row(f, cells, t.group_of(f.as_of or f.reference_year))
 
 
 def table(ix: Index) -> t.Table:
     """The index's table of measured figures (forecasts and assessments are listed apart), by
     the year each holds for, else the year it measures."""
-    rows = [_row(f) for f in figures(ix).measured]
+    rows = [_row(ix, f) for f in figures(ix).measured]
     return t.Table(
         "figures",
         "figures",

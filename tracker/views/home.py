@@ -17,7 +17,13 @@ MAJOR_KINDS = ("free-trade-agreement", "digital-partnership-agreement", "strateg
 @dataclass(frozen=True)
 class CollectionCount:
     collection: str  # also the section's URL
-    count: int
+    count: int  # its records, context records left out
+    context: int = 0  # its context records (other partners' agreements and meetings), not counted
+
+    @property
+    def context_noun(self) -> str:
+        """The context records, counted: "1 agreement", "8 events"."""
+        return f"{self.context} {COLLECTIONS[self.collection].singular if self.context == 1 else self.collection}"
 
     @property
     def noun(self) -> str:
@@ -80,16 +86,19 @@ def histogram(ix: Index, width: int = 1000, tallest: int = 110) -> Histogram:
     return Histogram(bars, width)
 
 
+def _counted(ix: Index, collection: str) -> CollectionCount:
+    records = ix.data[collection].values()
+    context = sum(1 for r in records if getattr(r, "context", False))
+    return CollectionCount(collection, len(records) - context, context)
+
+
 def home(ix: Index) -> HomeView:
     agreements = [a for a in ix.agreements.values() if not a.context]
     years = ix.years
     return HomeView(
         # Every collection, in COLLECTIONS' order; context records (other partners'
         # agreements and meetings) are not counted.
-        counts=[
-            CollectionCount(c, sum(1 for r in ix.data[c].values() if not getattr(r, "context", False)))
-            for c in COLLECTIONS
-        ],
+        counts=[_counted(ix, c) for c in COLLECTIONS],
         kinds=count(label(a.kind, "agreement.kind") for a in agreements),
         statuses=count(label(a.status.value, "status.value") for a in agreements),
         # The longest-standing framework agreements first; a few cards, however large the data.

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..kinds import Entry, Involved, ItemsFile, Kind, label, register
+from ..marks import milestone_accounts
 from ..models import Agreement, Event, Figure, Organisation, Person, Sector, Series, Source
 from ..urls import page_url
 from . import agreements, events, figures, organisations, people, sources
@@ -168,6 +169,14 @@ FIGURE_LABELS: dict[str, dict[str, str]] = {
         "USD": "USD",
         "KRW": "KRW",
     },
+    # What a figure's reasoning works out (the derived mark's popover names it).
+    "figure.derived_fields": {
+        "as_of": "the date it holds for",
+        "reference_year": "the period it measures",
+        "currency": "the currency",
+        "value": "the value",
+        "statement": "what it says",
+    },
 }
 
 
@@ -191,7 +200,7 @@ SERIES_LABELS: dict[str, dict[str, str]] = {
 def milestones(a: Agreement) -> Iterator[Entry]:
     """An agreement's milestones, each a step in its life on the timeline."""
     category = label(a.kind, "agreement.kind")
-    for m in a.milestones:
+    for at, m in enumerate(a.milestones):
         yield Entry(
             m.when,
             a,
@@ -200,6 +209,7 @@ def milestones(a: Agreement) -> Iterator[Entry]:
             step=m.type,
             bound=m.date is None,
             derived=m.derived,
+            accounts=milestone_accounts(a, m, at),
             place=m.place,
             cite=tuple(m.cite),
             # A milestone may concern fewer sectors than its agreement (an FTA's 2004
@@ -210,7 +220,8 @@ def milestones(a: Agreement) -> Iterator[Entry]:
 
 def milestone_rows(a: Agreement, site_url: str) -> Iterator[dict[str, object]]:
     """An agreement's milestones as rows of /api/v1/milestones.csv."""
-    for m in a.milestones:
+    for at, m in enumerate(a.milestones):
+        accounts = milestone_accounts(a, m, at)
         yield {
             "agreement": a.id,
             "agreement_name": a.name,
@@ -222,6 +233,10 @@ def milestone_rows(a: Agreement, site_url: str) -> Iterator[dict[str, object]]:
             "event": m.event,
             "parties": m.parties,
             "derived": m.derived,
+            # Where the record keeps several documents' accounts of the date: how many, and
+            # where the page lists them all.
+            "accounts": accounts.count if accounts else None,
+            "accounts_url": f"{page_url(a, site_url)}#{accounts.anchor}" if accounts else None,
             "note": m.note,
             "cite": m.cite,
             "url": page_url(a, site_url),
@@ -242,6 +257,8 @@ MILESTONES = ItemsFile(
         "event",
         "parties",
         "derived",
+        "accounts",
+        "accounts_url",
         "note",
         "cite",
         "url",

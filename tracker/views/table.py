@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..dates import PartialDate
+from ..marks import Accounts
 from ..models import Record
 from ..urls import page_path
 
@@ -37,7 +38,8 @@ class Part:
 class Cell:
     parts: tuple[Part, ...] = ()
     sort: str = ""  # a date cell's ISO date at its precision ("" for other cells)
-    derived: str = ""  # why a date (or a value) was worked out, not stated
+    derived: str = ""  # why a date (or a figure's value, its currency) was worked out, not stated
+    accounts: Accounts | None = None  # the documents give the value in more than one account
     cite: tuple[str, ...] = ()  # the sources stating it
 
     @property
@@ -74,9 +76,20 @@ def links(records: Iterable[Record], sep: str = ", ") -> Cell:
     return Cell(tuple(parts))
 
 
-def date(shown: str, when: PartialDate | None, derived: str | None = None, cite: Iterable[str] = ()) -> Cell:
+def date(
+    shown: str,
+    when: PartialDate | None,
+    derived: str | None = None,
+    accounts: Accounts | None = None,
+    cite: Iterable[str] = (),
+) -> Cell:
     """A date as the page writes it (``shown``), sorted and filtered by ``when``."""
-    return Cell((Part(shown),), when.iso if when else "", derived or "", tuple(dict.fromkeys(cite)))
+    return Cell((Part(shown),), when.iso if when else "", derived or "", accounts, tuple(dict.fromkeys(cite)))
+
+
+def marked(value: object, derived: str | None = None, accounts: Accounts | None = None) -> Cell:
+    """A text with the marks of a value worked out (``derived``: why) or given differently."""
+    return Cell(text(value).parts, "", derived or "", accounts)
 
 
 @dataclass(frozen=True)
@@ -148,9 +161,11 @@ def group_of(when: PartialDate | None) -> str:
 def as_data(table: Table) -> dict[str, Any]:
     """The table as tracker.js reads it: each row's cells as the pages show them.
 
-    A cell is its text, or ``{"p": parts, "s": sort key, "d": reasoning}`` where a part is a
-    text or the number of a link in ``links`` (``[name, address from the site's root]``),
-    listed once however many rows name the same record.
+    A cell is its text, or ``{"p": parts, "s": sort key, "d": reasoning, "a": accounts}``
+    where a part is a text or the number of a link in ``links`` (``[name, address from the
+    site's root]``), listed once however many rows name the same record, and accounts (the
+    documents give the value differently) are ``[how many, their address from the site's
+    root, the mark's explanation, the value's entry on the Disagreements page]``.
     """
     numbers: dict[tuple[str, str], int] = {}
     linked: list[list[str]] = []
@@ -166,13 +181,16 @@ def as_data(table: Table) -> dict[str, Any]:
 
     def cell(c: Cell) -> Any:
         parts = [part(p) for p in c.parts]
-        if not c.sort and not c.derived and all(isinstance(p, str) for p in parts):
+        if not c.sort and not c.derived and not c.accounts and all(isinstance(p, str) for p in parts):
             return "".join(str(p) for p in parts)
         out: dict[str, Any] = {"p": parts}
         if c.sort:
             out["s"] = c.sort
         if c.derived:
             out["d"] = c.derived
+        if c.accounts:
+            a = c.accounts
+            out["a"] = [a.count, f"{page_path(a.record)}#{a.anchor}", a.explained, f"disagreements/#{a.entry}"]
         return out
 
     rows = [{"id": r.record.id, "c": [cell(c) for c in r.cells]} for r in table.rows]

@@ -48,7 +48,7 @@ class TimelineYear:
     year: int
     entries: list[Entry]
     gap: int  # years with nothing recorded just before this one
-    figures: int = 0  # figures that hold for the year (listed on its page)
+    figures: int = 0  # figures that measure the year or were reported in it (listed on its page)
 
     @property
     def gap_years(self) -> Gap | None:
@@ -122,7 +122,7 @@ def timeline(ix: Index, index_rows: int = INDEX_ROWS) -> TimelineView:
                 year,
                 entries.get(year, []),
                 year - page_years[i - 1] - 1 if i else 0,
-                len(ix.figures_by_year.get(year, [])),
+                ix.figure_count(year),
             )
             for i, year in enumerate(page_years)
         ],
@@ -135,7 +135,7 @@ def split(ix: Index) -> TimelineView:
     """The timeline by year: a bar per year, every year's counts, the latest year's entries."""
     latest = ix.entries[-1].date.year  # split: there are entries
     return TimelineView(
-        years=[TimelineYear(latest, ix.entries_by_year[latest], 0, len(ix.figures_by_year.get(latest, [])))],
+        years=[TimelineYear(latest, ix.entries_by_year[latest], 0, ix.figure_count(latest))],
         axis=None,
         split=True,
         histogram=histogram(ix),

@@ -297,7 +297,7 @@ def steps_cell(ix: Index, steps: list[Milestone], main: str, party: bool = True)
             notes.append(_party_names(ix, m))
         shown.append(when(m) + (f" ({'; '.join(notes)})" if notes else ""))
     derived = " ".join(m.derived for m in steps if m.derived)
-    return t.date("; ".join(shown), steps[0].when, derived, (s for m in steps for s in m.cite))
+    return t.date("; ".join(shown), steps[0].when, derived, cite=(s for m in steps for s in m.cite))
 
 
 def links_cell(found: list[Linked]) -> t.Cell:

@@ -43,7 +43,8 @@ def gaps(years: list[int]) -> list[Gap]:
 class YearView:
     year: int
     entries: list[Entry]
-    figures: list[Figure]
+    figures: list[Figure]  # the figures that measure the year (else hold for it)
+    reported: list[Figure]  # figures reported in the year that measure another period
     previous: int | None
     next: int | None
     gap_before: Gap | None = None  # the years with nothing recorded between `previous` and this one
@@ -78,8 +79,10 @@ def year(ix: Index, number: int) -> YearView:
     return YearView(
         year=number,
         entries=ix.entries_by_year.get(number, []),
-        # A figure belongs to the year it holds for, else to the period it measures.
+        # A figure belongs to the year it measures; reported in another year, it is listed on
+        # that year's page too, apart.
         figures=ix.figures_by_year.get(number, []),
+        reported=ix.figures_reported_by_year.get(number, []),
         previous=previous,
         next=following,
         gap_before=next(iter(gaps([previous, number])), None) if previous else None,
@@ -92,6 +95,6 @@ def years(ix: Index) -> YearsView:
     for entry in ix.entries:
         counts[entry.date.year][0 if entry.step else 1] += 1
     return YearsView(
-        [YearCount(y, m, e, len(ix.figures_by_year.get(y, []))) for y, (m, e) in counts.items()],
+        [YearCount(y, m, e, ix.figure_count(y)) for y, (m, e) in counts.items()],
         gaps(ix.page_years),
     )
