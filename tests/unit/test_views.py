@@ -294,7 +294,13 @@ def test_years(q: Queries) -> None:
     view = q.year(2021)
     assert (view.previous, view.next) == (2020, 2022)
     assert [e.record.id for e in view.entries] == ["harbour-talks", "harbour-summit", "harbour-accord"]
-    assert names(view.figures) == ["Harbours opened by the accord"]
+    # The figures measuring 2021 or holding for a day of it, in the order their files are read.
+    assert names(view.figures) == [
+        "Harbour fees (June 2021)",
+        "Harbours opened by the accord",
+        "Cargo handled in 2021 (the report's count)",
+        "Cargo handled in 2021 (the release's count)",
+    ]
     # Reported in 2021, measuring 2020: listed apart.
     assert names(view.reported) == ["Harbour dues collected in 2020"]
     assert [(y.year, y.milestones, y.events) for y in q.years().years] == [(2020, 1, 0), (2021, 1, 2), (2022, 2, 0)]
