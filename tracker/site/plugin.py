@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,23 +24,19 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.meta import get_data
 
-from .. import addresses, export, urls
-from ..corrections import Corrections, edit_base
+from .. import export, urls
 from ..dataset import Dataset
-from ..history import History
 from ..history import read as read_history
 from ..jinja_cache import CACHE
 from ..load import DataError, load, stamp
 from ..marks import DERIVED_WORDS
-from ..pages import Page, missing_from_nav, pages
+from ..pages import Page, pages
 from ..queries import Queries
 from . import csp, preview, redirects, rendering, staging, watch
-from .config import TrackerConfig
+from .config import TrackerConfig, check, corrections_for
 
 # MkDocs' own logger for builds: it warns on every dirty build (preview.DirtyWarning).
 _BUILD_LOG = logging.getLogger("mkdocs.commands.build")
-_CORRECTIONS = r"^(https?://[^\s\"'<>`]+|mailto:[^\s\"'<>`]+@[^\s\"'<>`]+)$"
-_EDIT_URI = r"^https://[^\s\"'<>`?#]+/$"
 
 
 class TrackerPlugin(BasePlugin[TrackerConfig]):
@@ -82,21 +77,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        missing = missing_from_nav(config.nav or [])
-        if missing:
-            listed = ", ".join(f"{c}/index.md" for c in missing)
-            raise PluginError(f"mkdocs.yml's nav does not list {listed}: add each section's index page")
-        if self.config.index_rows < 1:
-            raise PluginError(f"index_rows: {self.config.index_rows} is not a number of rows (1 or more)")
-        if self.config.corrections and not re.match(_CORRECTIONS, self.config.corrections):
-            raise PluginError(
-                f"corrections: {self.config.corrections!r} is neither an http(s):// nor a mailto: address"
-            )
-        if self.config.edit_uri and not re.match(_EDIT_URI, self.config.edit_uri):
-            raise PluginError(f"edit_uri: {self.config.edit_uri!r} is not an https:// address ending in /")
-        if self.command == "build":
-            check_site_url(config.site_url or "", publish=self.config.publish)
-            check_corrections(self.config.corrections, publish=self.config.publish)
+        check(self.config, config, self.command)
         self._load(config)
         config.extra["data_problems"] = self.problems
         if self._staged:
@@ -170,7 +151,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         history = read_history(folder)
         macros.env.globals.update(
             dataset_version=export.dataset_version(folder),
-            corrections=self._corrections(config, history),
+            corrections=corrections_for(self.config, config, folder, history),
             marks_of=self.queries.marks,
             derived_words=DERIVED_WORDS,
         )
@@ -194,23 +175,6 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
                 self._preview.add(file, content)
             files.append(file)
         return files
-
-    def _corrections(self, config: MkDocsConfig, history: History) -> Corrections:
-        """Where a record page's corrections go, and its data file's edit address (if known)."""
-        root = Path(config.config_file_path).parent.resolve()
-        try:
-            data_path = self.data_dir(config).resolve().relative_to(root).as_posix()
-        except ValueError:  # data from outside the project (the tests' copies): no file to edit
-            data_path = ""
-        base = self.config.edit_uri
-        if not base:
-            try:
-                depth = len(Path(config.docs_dir).resolve().relative_to(root).parts)
-            except ValueError:
-                depth = 0
-            base = edit_base(config.repo_url, config.edit_uri, depth) if depth else ""
-        edit = f"{base}{data_path}/" if base and data_path else ""
-        return Corrections(self.config.corrections, edit, data_path, history)
 
     def _policy(self, config: MkDocsConfig, files: Files) -> str:
         # The live preview injects an inline script of its own (live reload): no policy there.
@@ -283,33 +247,3 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
 
 
 _DIRTY_WARNING = preview.DirtyWarning()
-
-
-def check_corrections(target: str, *, publish: bool) -> None:
-    """A build for readers (`make publish`) needs somewhere for their corrections to go."""
-    if publish and not target:
-        raise PluginError(
-            "refusing to publish: no corrections target. Every record page offers 'Suggest a correction',"
-            " which must reach someone: set TRACKER_CORRECTIONS=https://…/issues/new (an issue tracker's"
-            " new-issue address) or TRACKER_CORRECTIONS=mailto:…@… (the tracker plugin's `corrections`)."
-        )
-
-
-def check_site_url(site_url: str, *, publish: bool) -> None:
-    """A site_url written into every page must be one a reader's browser reads as it is; a
-    build for readers (`make publish`) needs a public https:// address."""
-    unsafe = addresses.unsafe(site_url)
-    if unsafe is not None:
-        raise PluginError(f"site_url {site_url!r} holds {unsafe!r}, which no page may carry as it is")
-    problem = addresses.problem(site_url, schemes=("https",)) if site_url else "site_url is not set"
-    if not problem:
-        return
-    message = (
-        f"{problem}. Citations, the feed, the calendar and the CSV name the site_url. Set "
-        "SITE_URL=https://…/ (the public address) for a build meant for readers."
-    )
-    if publish:
-        raise PluginError(f"refusing to publish: site_url {message}")
-    # Printed, not logged: `build --strict` would abort on a logged warning, and a local build
-    # (the tests', a contributor's) is legitimate.
-    print(f"WARNING: site_url {message}", file=sys.stderr)
