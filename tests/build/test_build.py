@@ -396,7 +396,7 @@ def test_every_view_showing_a_derived_date_marks_it(fixture_site: Path, url: str
         assert why is not None
         assert why.has_attr("popover")
         # What was worked out: a date, or (a figure's) the currency, the period, the value.
-        assert why.get_text(strip=True).startswith(("Derived date.", "Derived currency."))
+        assert why.get_text(strip=True).startswith(("Derived date.", "Derived currency.", "Derived period."))
 
 
 def test_no_page_shows_a_derived_date_without_its_mark(fixture_site: Path) -> None:

@@ -213,7 +213,7 @@ def test_a_dated_kind_of_record_is_added_by_a_registration_two_templates_and_a_n
     assert "Date of the programme: March to June 2023." in source
 
     # On the timeline, as a dot and an entry; on its year's page, which only it gives.
-    entry = "March to June 2023 · Harbour pilot exchange (Exchange programme, Port Alpha ) [1]"  # names in <bdi>
+    entry = "March to June 2023 · Harbour pilot exchange (Exchange programme, Port Alpha) [1]"
     timeline = article("timeline/")
     # As read: the place is a name of its own (<bdi>), which text joined by spaces would split off.
     assert entry in [" ".join(li.get_text().split()) for li in timeline.select("li.tk-entry--event")]

@@ -26,6 +26,7 @@ from datetime import date
 
 from ..dates import PartialDate, when
 from ..kinds import label
+from ..marks import milestone_accounts
 from ..models import TREATY_KINDS, Agreement, Milestone, Organisation, Relation
 from . import table as t
 from .base import Index, first_date
@@ -285,9 +286,10 @@ def _party_names(ix: Index, m: Milestone) -> str:
     return ", ".join(ix.organisations[p].short_name or ix.organisations[p].name for p in m.parties)
 
 
-def steps_cell(ix: Index, steps: list[Milestone], main: str, party: bool = True) -> t.Cell:
+def steps_cell(ix: Index, a: Agreement, steps: list[Milestone], main: str, party: bool = True) -> t.Cell:
     """Steps as one cell: each date at its precision, the kind of step where it is not the
-    column's (``main``), and whose step it is where not every party's (``party``)."""
+    column's (``main``), whose step it is where not every party's (``party``), and the marks
+    of a date worked out or given differently by the documents."""
     if not steps:
         return t.Cell()
     shown = []
@@ -297,7 +299,8 @@ def steps_cell(ix: Index, steps: list[Milestone], main: str, party: bool = True)
             notes.append(_party_names(ix, m))
         shown.append(when(m) + (f" ({'; '.join(notes)})" if notes else ""))
     derived = " ".join(m.derived for m in steps if m.derived)
-    return t.date("; ".join(shown), steps[0].when, derived, cite=(s for m in steps for s in m.cite))
+    accounts = next(filter(None, (milestone_accounts(a, m) for m in steps)), None)
+    return t.date("; ".join(shown), steps[0].when, derived, accounts, cite=(s for m in steps for s in m.cite))
 
 
 def links_cell(found: list[Linked]) -> t.Cell:
@@ -318,7 +321,7 @@ def _table_row(ix: Index, r: TreatyRow) -> t.Row:
         t.link(r.agreement),
         in_force_cell(r.in_force),
         t.text(label(r.agreement.kind, "agreement.kind")),
-        *(steps_cell(ix, r.steps[key], types[0]) for key, _, types in LIFE),
+        *(steps_cell(ix, r.agreement, r.steps[key], types[0]) for key, _, types in LIFE),
         links_cell(r.links),
     )
     return t.Row(r.agreement, cells, t.UNDATED)
@@ -330,9 +333,9 @@ def _multilateral_row(ix: Index, r: TreatyRow) -> t.Row:
         t.link(r.agreement),
         t.link(r.party),
         in_force_cell(r.in_force),
-        steps_cell(ix, r.steps["signed"], "signed", party=False),
-        steps_cell(ix, r.steps["talks"], "", party=False),
-        steps_cell(ix, r.steps["entered_into_force"], "entered-into-force", party=False),
+        steps_cell(ix, r.agreement, r.steps["signed"], "signed", party=False),
+        steps_cell(ix, r.agreement, r.steps["talks"], "", party=False),
+        steps_cell(ix, r.agreement, r.steps["entered_into_force"], "entered-into-force", party=False),
     )
     return t.Row(r.agreement, cells, t.UNDATED)
 
