@@ -72,8 +72,8 @@ def check_chart(site: Path, page_url: str, figure: Tag, q: Queries, series: Seri
         # Marks by shape (and said in words): hollow and dashed where derived, a diamond where
         # the documents differ.
         shape = a.select_one(".tk-chart__dot")
-        assert ("tk-chart__dot--derived" in shape["class"]) == bool(f.derived)
-        assert ("derived" in name) == bool(f.derived)
+        assert ("tk-chart__dot--derived" in shape["class"]) == bool(p.derived)
+        assert ("derived" in name) == bool(p.derived)
         assert (shape.name == "path") == p.disputed
         assert ("documents differ" in name) == p.disputed
     return links
@@ -110,8 +110,10 @@ def test_the_table_under_the_chart_lists_the_same_points(built: tuple[Path, Quer
             cells = row.find_all("td")
             assert cells[0].get_text(" ", strip=True).startswith(str(p.date))
             assert cells[1].get_text(" ", strip=True).startswith(chart.amount(p.amount))
-            assert (cells[0].select_one("button.tk-derived") is not None) == bool(p.derived)
-            assert ("documents differ" in cells[1].get_text()) == p.disputed
+            assert (cells[0].select_one("button.tk-derived") is not None) == bool(p.derived_date)
+            assert (cells[1].select_one("button.tk-derived") is not None) == bool(p.derived_value)
+            value = cells[1].get_text()
+            assert ("documents differ" in value or "accounts differ" in value) == p.disputed
             assert cells[3].find("a")["href"] == f"../../figures/{p.figure.id}/"
             assert len(cells[4].select("a.tk-cite")) == len(set(p.figure.cite))
 

@@ -314,3 +314,17 @@ def test_real_trade_and_rank_series_have_three_points_or_more(real: Queries) -> 
     # currency: each is its own basis.
     for figure_id in ("bilateral-trade-2006-usd-equivalent", "bilateral-trade-1993-sgd"):
         assert real.data.figures[figure_id].series is None
+
+
+def test_a_real_point_is_derived_where_its_date_value_or_currency_is_worked_out(real: Queries) -> None:
+    """The derived mark sits where the figure's reasoning works out what places or draws the
+    point (Figure.derived_of), not on a point whose document's own date alone was worked out."""
+    points = {p.figure.id: p for sid in real.data.of(Series) for p in real.series(sid).points}
+    for p in points.values():
+        s = real.data.series[p.figure.series]
+        worked_out = set(p.figure.derived_of)
+        assert bool(p.derived) == bool(worked_out & {s.dated_by, "value", "currency"})
+        assert bool(p.derived_date) == (s.dated_by in worked_out)
+    # The speech's date is read from its address; the year it gives trade for is stated.
+    assert "as_of" in real.data.figures["bilateral-trade-2007-sgd"].derived_of
+    assert points["bilateral-trade-2007-sgd"].derived is None

@@ -5,9 +5,10 @@ A series is a record of its own (models.Series: what it measures, on which basis
 are the figures naming it (``Figure.series``), each placed by the date the series says
 (``dated_by``) and drawn at its amount, never converted: the loader has checked that every
 point shares the series' kind, unit and currency. A point is marked *derived* where its
-figure carries reasoning (``derived``: something worked out rather than stated, shown with it),
-as the figure's own page and the figures index mark it, and *documents differ* where another
-figure of the series gives another amount for the same date.
+figure's reasoning works out what places or draws it (``Figure.derived_of``: the date the
+series places it by, its value or its currency; tracker/marks.py), and *documents differ*
+where another figure of the series gives another amount for the same date, or where other
+figures give another account of the same thing (``other_accounts``), as every view marks them.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from .. import chart as charts
 from ..dates import PartialDate
 from ..kinds import label
+from ..marks import Accounts
 from ..models import Agreement, Figure, Milestone, Sector, Series, Source
 from .base import Index
 
@@ -29,15 +31,19 @@ class Point:
     figure: Figure
     date: PartialDate  # as precise as the figure gives it
     amount: float
-    derived: str | None  # the figure's reasoning, where it works something out (its "derived")
+    derived: str | None  # the figure's reasoning, where it works out the point's date, value or currency
+    derived_date: str | None  # the same, where it works out the date the series places it by
+    derived_value: str | None  # the same, where it works out its value or currency
     others: tuple[Figure, ...]  # the series' other figures giving another amount for this date
+    accounts: Accounts | None  # other figures' accounts of the same thing (marks.py), if any
     sources: tuple[Source, ...]  # the documents its figure cites
     dot: charts.Dot
 
     @property
     def disputed(self) -> bool:
-        """The documents differ: another figure of the series gives another amount for the date."""
-        return bool(self.others)
+        """The documents differ: another figure of the series gives another amount for the
+        date, or other figures give another account of the same thing."""
+        return bool(self.others) or self.accounts is not None
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,11 @@ def point_date(f: Figure, series: Series) -> PartialDate | None:
     return value
 
 
+def reasoning(f: Figure, *fields: str) -> str | None:
+    """The figure's reasoning, where it works out one of ``fields`` (``Figure.derived_of``)."""
+    return f.derived if set(fields) & set(f.derived_of) else None
+
+
 def members(ix: Index, series: Series) -> list[Figure]:
     """The figures naming the series, in date order (then by name)."""
     found = [f for f in ix.named_by(series, Figure, "series") if f.amount is not None and point_date(f, series)]
@@ -138,8 +149,11 @@ def series(ix: Index, series_id: str) -> SeriesView:
             figure=f,
             date=d,
             amount=v,
-            derived=f.derived,
+            derived=reasoning(f, s.dated_by, "value", "currency"),
+            derived_date=reasoning(f, s.dated_by),
+            derived_value=reasoning(f, "value", "currency"),
             others=tuple(g for g, e, w in dated if e == d and w != v),
+            accounts=ix.marks.figure(f),
             sources=tuple(ix.records(Source, dict.fromkeys(f.cite))),
             dot=dot,
         )
