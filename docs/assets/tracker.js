@@ -89,7 +89,8 @@
   // As common.j2's accounts macro: [how many, the accounts' address from the root, why, the
   // value's entry on the Disagreements page from the root].
   function accountsMark(a, root) {
-    var id = "tk-accounts-list-" + (accountsCount += 1);
+    accountsCount += 1;
+    var id = "tk-accounts-list-" + accountsCount;
     var span = document.createDocumentFragment();
     var button = document.createElement("button");
     button.type = "button";
