@@ -90,35 +90,44 @@
   // value's entry on the Disagreements page from the root].
   function accountsMark(a, root) {
     accountsCount += 1;
-    var id = "tk-accounts-list-" + accountsCount;
-    var span = document.createDocumentFragment();
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "tk-accounts";
-    button.setAttribute("popovertarget", id);
-    button.setAttribute("aria-label", "accounts differ: the documents give this date differently");
-    button.textContent = "accounts differ";
-    var why = document.createElement("span");
-    why.className = "tk-accounts__why";
-    why.id = id;
-    why.setAttribute("popover", "");
-    var strong = document.createElement("strong");
-    strong.textContent = "Accounts differ.";
-    why.appendChild(strong);
-    why.appendChild(document.createTextNode(" " + a[2] + " "));
+    var mark = popoverMark("tk-accounts", "tk-accounts-list-" + accountsCount, "accounts differ",
+      "accounts differ: the documents give this date differently", "Accounts differ.", a[2]);
+    var why = mark.lastChild;
     var every = document.createElement("a");
     every.setAttribute("href", root + a[1]);
     every.textContent = "Every account, with its document";
+    why.appendChild(document.createTextNode(" "));
     why.appendChild(every);
     why.appendChild(document.createTextNode(" · "));
     var all = document.createElement("a");
     all.setAttribute("href", root + a[3]);
     all.textContent = "Every disagreement";
     why.appendChild(all);
-    span.appendChild(document.createTextNode(" "));
-    span.appendChild(button);
-    span.appendChild(why);
-    return span;
+    return mark;
+  }
+
+  // A mark as common.j2's derived and accounts macros write it: a space, a button, and the
+  // popover it opens, whose text (from the data) is set as text, never as HTML.
+  function popoverMark(kind, id, shown, label, heading, text) {
+    var mark = document.createDocumentFragment();
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = kind;
+    button.setAttribute("popovertarget", id);
+    button.setAttribute("aria-label", label);
+    button.textContent = shown;
+    var why = document.createElement("span");
+    why.className = kind + "__why";
+    why.id = id;
+    why.setAttribute("popover", "");
+    var strong = document.createElement("strong");
+    strong.textContent = heading;
+    why.appendChild(strong);
+    why.appendChild(document.createTextNode(" " + text));
+    mark.appendChild(document.createTextNode(" "));
+    mark.appendChild(button);
+    mark.appendChild(why);
+    return mark;
   }
 
   // A row of the published list as the page writes it (common.j2's cell macro).
@@ -152,24 +161,8 @@
       });
       if (cell.d) {
         derivedCount += 1;
-        var id = "tk-derived-list-" + derivedCount;
-        var button = document.createElement("button");
-        button.type = "button";
-        button.className = "tk-derived";
-        button.setAttribute("popovertarget", id);
-        button.setAttribute("aria-label", "derived: how this date was worked out");
-        button.textContent = "derived";
-        var why = document.createElement("span");
-        why.className = "tk-derived__why";
-        why.id = id;
-        why.setAttribute("popover", "");
-        var strong = document.createElement("strong");
-        strong.textContent = "Derived date.";
-        why.appendChild(strong);
-        why.appendChild(document.createTextNode(" " + cell.d));
-        box.appendChild(document.createTextNode(" "));
-        box.appendChild(button);
-        box.appendChild(why);
+        box.appendChild(popoverMark("tk-derived", "tk-derived-list-" + derivedCount, "derived",
+          "derived: how this date was worked out", "Derived date.", cell.d));
       }
       if (cell.a) box.appendChild(accountsMark(cell.a, root));
     });
