@@ -32,10 +32,11 @@ from .models import (
     ID_PATTERN,
     RESERVED,
     Record,
-    Ref,
+    ReferencePlan,
     describe,
     is_id,
     is_reserved,
+    reference_plan,
 )
 
 # libyaml's loader where PyYAML was built with it (it is, from PyPI's wheels), else PyYAML's own.
@@ -403,31 +404,7 @@ _EXPLAIN = {
 # -- references between records ---------------------------------------------------------------
 
 
-@functools.cache
-def _plan(annotation: Any, metadata: tuple = ()) -> Any:
-    """Where references sit in a record class, worked out once per class from its types:
-    a collection name for a reference, ("list", plan) for a list, {field: plan} for an object."""
-    for meta in metadata:
-        if isinstance(meta, Ref):
-            return meta.collection
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        base, *meta = get_args(annotation)
-        return _plan(base, tuple(meta))
-    if origin is list:
-        inner = _plan(get_args(annotation)[0])
-        return ("list", inner) if inner else None
-    if origin in (Union, types.UnionType):
-        arms = [_plan(a) for a in get_args(annotation) if a is not type(None)]
-        return next((a for a in arms if a), None)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        # A field's annotation is a type (hashable, as the cache needs); None only where unset.
-        fields = {n: _plan(f.annotation, tuple(f.metadata)) for n, f in annotation.model_fields.items()}  # type: ignore[arg-type]
-        return {n: p for n, p in fields.items() if p} or None
-    return None
-
-
-def _references(value: Any, plan: Any, path: Path_) -> Iterator[tuple[Path_, str, str]]:
+def _references(value: Any, plan: ReferencePlan, path: Path_) -> Iterator[tuple[Path_, str, str]]:
     """Yield (path, collection, id) for each reference in a record's data, as read from YAML.
 
     It walks the plain data, not the validated record, so that a file with other problems
@@ -440,7 +417,7 @@ def _references(value: Any, plan: Any, path: Path_) -> Iterator[tuple[Path_, str
         if isinstance(value, list):
             for i, item in enumerate(value):
                 yield from _references(item, plan[1], (*path, i))
-    elif isinstance(value, dict):
+    elif isinstance(plan, dict) and isinstance(value, dict):
         for name, inner in plan.items():
             if name in value:
                 yield from _references(value[name], inner, (*path, name))
@@ -449,7 +426,7 @@ def _references(value: Any, plan: Any, path: Path_) -> Iterator[tuple[Path_, str
 def _check_references(
     collection: str, record_id: str, data: dict, file: _File, known: dict[str, set[str]], problems: list[Problem]
 ) -> None:
-    for path, target, ref in _references(data, _plan(COLLECTIONS[collection]), ()):
+    for path, target, ref in _references(data, reference_plan(COLLECTIONS[collection]), ()):
         if ref in known[target]:
             if target == collection and ref == record_id:
                 problems.append(Problem(file.shown, *file.at(path), f"'{ref}' refers to this record itself"))

@@ -8,12 +8,14 @@ loader can check them and the pages can follow them both ways.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import re
+import types
 import unicodedata
 from collections.abc import Mapping
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, TypeAlias, Union, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -55,6 +57,36 @@ class Ref:
 
     def __repr__(self) -> str:
         return f"Ref({self.collection!r})"
+
+
+# Where references sit in a record class: a collection name for a reference, ("list", plan)
+# for a list of them, {field: plan} for an object holding some; None where there are none.
+ReferencePlan: TypeAlias = str | tuple[str, "ReferencePlan"] | dict[str, "ReferencePlan"] | None
+
+
+@functools.cache
+def reference_plan(annotation: Any, metadata: tuple = ()) -> ReferencePlan:
+    """Where references sit in a type, worked out once per type from its annotations
+    (``Annotated[str, Ref(...)]``). The loader checks the references of YAML data by it, and the
+    views find each record's reverse links by it: one reading of the classes for both."""
+    for meta in metadata:
+        if isinstance(meta, Ref):
+            return meta.collection
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        base, *meta = get_args(annotation)
+        return reference_plan(base, tuple(meta))
+    if origin is list:
+        inner = reference_plan(get_args(annotation)[0])
+        return ("list", inner) if inner else None
+    if origin in (Union, types.UnionType):
+        arms = [reference_plan(a) for a in get_args(annotation) if a is not type(None)]
+        return next((a for a in arms if a), None)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        # A field's annotation is a type (hashable, as the cache needs); None only where unset.
+        fields = {n: reference_plan(f.annotation, tuple(f.metadata)) for n, f in annotation.model_fields.items()}  # type: ignore[arg-type]
+        return {n: p for n, p in fields.items() if p} or None
+    return None
 
 
 # Characters that show as nothing yet change the text around them or hide text: the format

@@ -16,8 +16,8 @@ import pytest
 from conftest import FIXTURE_DATA, ROOT
 
 from tracker import views
-from tracker.load import _plan, _references, load
-from tracker.models import COLLECTIONS, Agreement, Item, Name, Record
+from tracker.load import _references, load
+from tracker.models import COLLECTIONS, Agreement, Item, Name, Record, reference_plan
 from tracker.queries import Queries
 from tracker.views import base, sources
 from tracker.views.base import UnknownFact, fact_for
@@ -185,7 +185,7 @@ def test_the_reverse_links_are_every_reference_the_record_classes_declare(q: Que
     expected: Counter[tuple[str, str, str, tuple[str, ...]]] = Counter()
     for record in q.data.records():
         raw = record.model_dump(mode="json")
-        for path, collection, target in _references(raw, _plan(type(record)), ()):
+        for path, collection, target in _references(raw, reference_plan(type(record)), ()):
             fields = tuple(str(p) for p in path if isinstance(p, str))
             if "cite" not in fields:
                 expected[collection, target, record.collection, fields] += 1

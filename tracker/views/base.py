@@ -5,15 +5,13 @@ worked out once per build in :class:`Index` from the records' types and their ki
 
 from __future__ import annotations
 
-import functools
 import re
-import types
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import groupby
-from typing import Annotated, Any, ClassVar, TypeVar, Union, cast, get_args, get_origin
+from typing import Any, ClassVar, TypeVar, cast, get_args
 
 from pydantic import BaseModel
 
@@ -32,7 +30,6 @@ from ..models import (
     Participant,
     Person,
     Record,
-    Ref,
     Relation,
     Role,
     Sector,
@@ -40,6 +37,7 @@ from ..models import (
     Source,
     Statement,
     Status,
+    reference_plan,
 )
 
 T = TypeVar("T")
@@ -317,47 +315,33 @@ def unique(items: Iterable[T]) -> list[T]:
 Path = tuple[str, ...]
 
 
-@functools.cache
-def _reference_fields(cls: type[BaseModel]) -> tuple[tuple[str, str | type[BaseModel]], ...]:
-    """The fields of ``cls`` that name records (models.Ref), each with the collection it
-    names, or with the class of the items inside it that do; worked out once per class from
-    its types. Citations (``cite``) are left out: ``Index.citing`` lists them."""
-    found = []
-    for name, field in cls.model_fields.items():
-        target = _named(field.annotation, tuple(field.metadata))
-        if name != "cite" and target is not None:
-            found.append((name, target))
-    return tuple(found)
-
-
-def _named(annotation: Any, metadata: tuple = ()) -> str | type[BaseModel] | None:
-    for meta in metadata:
-        if isinstance(meta, Ref):
-            return meta.collection
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        base, *meta = get_args(annotation)
-        return _named(base, tuple(meta))
-    if origin in (list, Union, types.UnionType):
-        return next((t for t in map(_named, get_args(annotation)) if t is not None), None)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation if _reference_fields(annotation) else None
-    return None
-
-
 def references(holder: BaseModel, where: Path = ()) -> Iterator[tuple[Path, str, str, BaseModel]]:
     """Each record a record (or an item in it) names: the field naming it, through the items
     holding it (``("signatories", "party")``), the collection and id named, and the record
-    or item holding the reference; in the order of the fields."""
-    for name, target in _reference_fields(type(holder)):
+    or item holding the reference; in the order of the fields. Where references sit is the
+    loader's own plan (models.reference_plan); citations (``cite``) are left out, as
+    ``Index.citing`` lists them."""
+    plan = reference_plan(type(holder))
+    if isinstance(plan, dict):
+        yield from _named_in(holder, plan, where)
+
+
+def _named_in(holder: BaseModel, plan: dict, where: Path) -> Iterator[tuple[Path, str, str, BaseModel]]:
+    for name, inner in plan.items():
+        if name == "cite":
+            continue
         value = getattr(holder, name)
-        for item in value if isinstance(value, list) else (value,):
+        if isinstance(inner, tuple):  # a list of references, or of items holding them
+            inner, items = inner[1], value or []
+        else:
+            items = [value]
+        for item in items:
             if item is None:
                 continue
-            if isinstance(target, str):
-                yield (*where, name), target, item, holder
+            if isinstance(inner, str):
+                yield (*where, name), inner, item, holder
             else:
-                yield from references(item, (*where, name))
+                yield from _named_in(item, inner, (*where, name))
 
 
 # -- reverse links ------------------------------------------------------------------------------
