@@ -11,7 +11,7 @@ from .export import schema_type
 from .kinds import label as _label
 from .markup import attr, text
 from .models import Record, Source
-from .urls import Located, json_path, page_path, root_path, src_uri
+from .urls import Located, index_src_uri, json_path, page_path, root_path, src_uri, year_path, year_src_uri
 from .views.base import LASTING, status_since
 
 
@@ -56,6 +56,16 @@ def name(value: object) -> str:
 def link(record: Record) -> str:
     """A Markdown link to a record's page; MkDocs checks it exists and makes it relative."""
     return f"[{name(record.label)}](/{src_uri(record)})"
+
+
+def year_src(year: int) -> str:
+    """A Markdown link's target for a year's page, ``/years/2024.md``; MkDocs checks it."""
+    return f"/{year_src_uri(year)}"
+
+
+def index_src(collection: str) -> str:
+    """A Markdown link's target for a collection's index page, ``/agreements/index.md``."""
+    return f"/{index_src_uri(collection)}"
 
 
 def data_link(record: Record) -> str:
@@ -162,6 +172,10 @@ FILTERS = {
     "href": href,
     "relative": get_relative_url,
     "src_uri": src_uri,
+    # {{ 2024|year_src }}, {{ "years"|index_src }}: Markdown links' targets, never written out.
+    "year_src": year_src,
+    "index_src": index_src,
+    "year_path": year_path,  # {{ (y|year_path)|relative(page.url) }}: the HTML link's form
     "schema_type": schema_type,
     "bibtex": bibtex,
 }

@@ -57,7 +57,14 @@ def index_src_uri(collection: str) -> str:
 
 
 def year_src_uri(year: int) -> str:
+    """A year's generated page source, ``years/2024.md``."""
     return f"years/{year}.md"
+
+
+def year_path(year: int) -> str:
+    """A year's page relative to the site's root, ``years/2024/``: for the HTML links a
+    template writes itself (the SVG histogram, the sectors grid)."""
+    return f"years/{year}/"
 
 
 def list_group_src_uri(collection: str, group: str) -> str:

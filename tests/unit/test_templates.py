@@ -3,6 +3,7 @@ mkdocs-macros' (the same filters, strict undefined) over tracker/templates/."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -89,3 +90,15 @@ def test_a_value_without_a_label_stops_the_render(env: Environment) -> None:
     template = env.from_string('{{ "moe"|label("agreement.kind") }}')
     with pytest.raises(LabelError, match="'moe' has no label in 'agreement.kind'"):
         template.render()
+
+
+def test_templates_write_year_and_index_links_through_the_url_helpers() -> None:
+    """Every link to a year's page or a collection's index comes from tracker/urls.py (through
+    the year_src, year_path and index_src filters), so that moving those pages is one edit."""
+    assert FILTERS["year_src"](2024) == "/years/2024.md"
+    assert FILTERS["year_path"](2024) == "years/2024/"
+    assert FILTERS["index_src"]("agreements") == "/agreements/index.md"
+    written = re.compile(r"years/(\{\{|\d)|[a-z}]+ ?/index\.md")
+    for template in sorted((ROOT / "tracker" / "templates").glob("*.j2")):
+        for number, line in enumerate(template.read_text(encoding="utf-8").splitlines(), 1):
+            assert not written.search(line), f"{template.name}:{number}: a year or index address written out"
