@@ -51,6 +51,13 @@ class Dot:
     label_x: float = 0.0  # where the label's middle goes: above the dot, else beside or below it
     label_y: float = 0.0
 
+    @property
+    def diamond(self) -> str:
+        """The dot drawn as a diamond (a point the documents give differently), as an SVG
+        path: its corners 7 units from the centre."""
+        x, y = self.x, self.y
+        return f"M{x},{y - 7} L{x + 7},{y} L{x},{y + 7} L{x - 7},{y} Z"
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -80,6 +87,16 @@ class Chart:
     @property
     def bottom(self) -> int:
         return self.height - BOTTOM
+
+    @property
+    def middle_x(self) -> float:
+        """The middle of the plot across, where the time axis' title is centred."""
+        return (self.left + self.right) / 2
+
+    @property
+    def middle_y(self) -> float:
+        """The middle of the plot down, where the value axis' title is centred."""
+        return (self.top + self.bottom) / 2
 
     @property
     def line(self) -> str:

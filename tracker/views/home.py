@@ -31,6 +31,11 @@ class CollectionCount:
         return COLLECTIONS[self.collection].singular if self.count == 1 else self.collection
 
 
+# The histogram's drawing: a margin each side of the bars, the baseline's height.
+MARGIN = 20
+BASELINE = 122
+
+
 @dataclass(frozen=True)
 class Bar:
     year: int
@@ -39,12 +44,45 @@ class Bar:
     count: int
     height: float
     label: bool  # whether the year is written under its bar
+    x: float = 0.0  # the left of its slot, in the SVG's coordinates
+    slot: float = 0.0  # the width of every bar's slot
+
+    @property
+    def top(self) -> float:
+        return BASELINE - self.height
+
+    @property
+    def left(self) -> float:
+        """The bar drawn inside its slot, a unit clear of its neighbours."""
+        return self.x + 1
+
+    @property
+    def width(self) -> float:
+        return max(self.slot - 2, 1)
+
+    @property
+    def middle(self) -> float:
+        """Where the year written under the bar is centred."""
+        return self.x + self.slot / 2
 
 
 @dataclass(frozen=True)
 class Histogram:
     bars: list[Bar]
     width: int
+    baseline: int = BASELINE
+
+    @property
+    def left(self) -> int:
+        return MARGIN
+
+    @property
+    def right(self) -> int:
+        return self.width + MARGIN
+
+    @property
+    def view_width(self) -> int:
+        return self.width + 2 * MARGIN
 
 
 @dataclass(frozen=True)
@@ -71,6 +109,7 @@ def histogram(ix: Index, width: int = 1000, tallest: int = 110) -> Histogram:
     top = max(sum(c) for c in counts.values())
     span = range(years[0], years[-1] + 1)
     step = max(1, round(len(span) / 12))
+    slot = round(width / len(span), 1)
     bars = [
         Bar(
             year=y,
@@ -80,8 +119,10 @@ def histogram(ix: Index, width: int = 1000, tallest: int = 110) -> Histogram:
             height=round(sum(counts[y]) / top * tallest, 1),
             # Every step-th year and the last, but no step-th year crowding the last's label.
             label=y == years[-1] or ((y - years[0]) % step == 0 and years[-1] - y > step // 2),
+            x=MARGIN + i * slot,
+            slot=slot,
         )
-        for y in span
+        for i, y in enumerate(span)
     ]
     return Histogram(bars, width)
 

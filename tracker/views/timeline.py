@@ -12,13 +12,19 @@ however many records there are.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from .base import Entry, Index, by_year
 from .home import Histogram, histogram
 from .lists import INDEX_ROWS
 from .years import Gap, YearCount, years
+
+# The axis' drawing: a margin each side, the height of a row of dots, and the room under the
+# dots for the line and the years.
+MARGIN = 20
+ROW = 13
+UNDER = 34
 
 
 @dataclass(frozen=True)
@@ -27,12 +33,36 @@ class Dot:
     x: float
     width: float  # 0 for a point: a day, or a "by" date
     row: int
+    height: int = 0  # the whole axis' height (Axis.height), which the rows stack up from
+
+    @property
+    def left(self) -> float:
+        return self.x + MARGIN
+
+    @property
+    def bar_width(self) -> float:
+        """A span is drawn at least as wide as a point."""
+        return max(self.width, 10)
+
+    @property
+    def top(self) -> int:
+        """The top of a span's bar, in its row."""
+        return self.height - 36 - self.row * ROW
+
+    @property
+    def middle(self) -> int:
+        """The centre of a point, in its row."""
+        return self.height - 31 - self.row * ROW
 
 
 @dataclass(frozen=True)
 class Tick:
     year: int
     x: float
+
+    @property
+    def left(self) -> float:
+        return self.x + MARGIN
 
 
 @dataclass(frozen=True)
@@ -41,6 +71,26 @@ class Axis:
     ticks: list[Tick]
     rows: int
     width: int
+
+    @property
+    def height(self) -> int:
+        return UNDER + (self.rows + 1) * ROW
+
+    @property
+    def view_width(self) -> int:
+        return self.width + 2 * MARGIN
+
+    @property
+    def left(self) -> int:
+        return MARGIN
+
+    @property
+    def right(self) -> int:
+        return self.width + MARGIN
+
+    @property
+    def baseline(self) -> int:
+        return self.height - 22
 
 
 @dataclass(frozen=True)
@@ -103,7 +153,9 @@ def axis(ix: Index, width: int = 1000, bin_width: int = 14) -> Axis:
         dots.append(Dot(entry, start_x, 0 if point else round(end_x - start_x, 1), row))
     step = max(1, round((last - first) / 12))
     ticks = [Tick(y, x(date(y, 1, 1))) for y in range(first, last + 1, step)]
-    return Axis(dots, ticks, max(stacks.values()), width)
+    rows = max(stacks.values())
+    height = Axis([], [], rows, width).height
+    return Axis([replace(d, height=height) for d in dots], ticks, rows, width)
 
 
 def is_split(ix: Index, index_rows: int = INDEX_ROWS) -> bool:
