@@ -488,8 +488,9 @@ def _amount(value: float) -> int | float:
 def series_points(view: SeriesView, site_url: str) -> list[dict[str, Any]]:
     """A series' points as the series files give them: each point's date at its precision, the
     amount, the series' unit, currency and basis, its figure, the value as its document writes
-    it, the reasoning where it is derived, the figures of the series giving another amount
-    for the date, and the sources its figure cites."""
+    it, the reasoning where it is derived, the figures giving another account of the same
+    measure (``Point.differing``: the series' other amounts for the date and the figure's
+    other accounts, as its marks count them), and the sources its figure cites."""
     s = view.record
     return [
         {
@@ -502,7 +503,7 @@ def series_points(view: SeriesView, site_url: str) -> list[dict[str, Any]]:
             "figure": p.figure.id,
             "value_as_given": p.figure.value,
             "derived": p.derived,
-            "documents_differ": [o.id for o in p.others],
+            "documents_differ": [o.id for o in p.differing],
             "sources": list(p.figure.cite),
             "url": page_url(p.figure, site_url),
         }
