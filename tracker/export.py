@@ -137,7 +137,8 @@ def api_schema() -> dict[str, Any]:
         "$id": "api.json",
         "title": "Korea–Singapore Partnership Tracker data, /api/v1/",
         "description": "Describes /api/v1/all.json; $defs describe one record of each collection "
-        "(/api/v1/<collection>.json holds a list of them under 'records').",
+        "(/api/v1/<collection>.json holds a list of them under 'records', as 'collection_file' says) "
+        "and each series' file, /api/v1/series/<id>.json ('series_file').",
         "type": "object",
         "additionalProperties": False,
         "required": ["schema_version", "licence", "site", *COLLECTIONS],
@@ -147,8 +148,63 @@ def api_schema() -> dict[str, Any]:
             "site": {"type": "string", "format": "uri"},
             **{c: {"type": "array", "items": {"$ref": f"#/$defs/{c}"}} for c in COLLECTIONS},
         },
-        "$defs": {**defs, "collection_file": collection_file},
+        "$defs": {**defs, "collection_file": collection_file, **series_file_schema()},
     }
+
+
+def series_file_schema() -> dict[str, Any]:
+    """``$defs`` of api.json for ``/api/v1/series/<id>.json`` (``series_files``): the series'
+    record (its ``$defs`` entry) and its points, each field of a point taken from the record
+    fields it copies, so that the two cannot drift."""
+    record_id = {"type": "string", "pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*$"}
+    point = {
+        "type": "object",
+        "description": "A point of a series: a figure naming it, at the date the series places it by, never converted.",
+        "additionalProperties": False,
+        "required": list(SERIES_HEADER),
+        "properties": {
+            "date": {
+                "type": "string",
+                "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+                "description": "Where the series places the figure (its 'dated_by'), as precise as its document.",
+            },
+            "precision": {"enum": ["year", "month", "day"], "description": "The precision of 'date'."},
+            "value": {"type": "number", "description": "The figure's amount, as its document gives it."},
+            "unit": {"$ref": "#/$defs/series/properties/unit"},
+            "currency": {"$ref": "#/$defs/series/properties/currency"},
+            "basis": {"$ref": "#/$defs/series/properties/basis"},
+            "figure": {**record_id, "description": "The figure's id: /api/v1/figures.json has it."},
+            "value_as_given": {"$ref": "#/$defs/figures/properties/value"},
+            "derived": {
+                "type": ["string", "null"],
+                "description": "The figure's reasoning, where it works out the point's date, value or currency.",
+            },
+            "documents_differ": {
+                "type": "array",
+                "uniqueItems": True,
+                "items": record_id,
+                "description": (
+                    "Ids of the figures giving another account of the same measure: the series' figures giving"
+                    " another value for the same date, and the figure's other accounts ('other_accounts', either way)."
+                ),
+            },
+            "sources": {"$ref": "#/$defs/figures/properties/cite"},
+            "url": {"type": "string", "format": "uri", "description": "The figure's page."},
+        },
+    }
+    series_file = {
+        "type": "object",
+        "description": "/api/v1/series/<id>.json: a series' record and its points in date order.",
+        "additionalProperties": False,
+        "required": ["schema_version", "licence", "series", "points"],
+        "properties": {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "licence": _LICENCE_SCHEMA,
+            "series": {"$ref": "#/$defs/series"},
+            "points": {"type": "array", "items": {"$ref": "#/$defs/series_point"}},
+        },
+    }
+    return {"series_file": series_file, "series_point": point}
 
 
 def _json(value: Any, *, pretty: bool = False) -> str:
@@ -488,8 +544,9 @@ def _amount(value: float) -> int | float:
 def series_points(view: SeriesView, site_url: str) -> list[dict[str, Any]]:
     """A series' points as the series files give them: each point's date at its precision, the
     amount, the series' unit, currency and basis, its figure, the value as its document writes
-    it, the reasoning where it is derived, the figures of the series giving another amount
-    for the date, and the sources its figure cites."""
+    it, the reasoning where it is derived, the figures giving another account of the same
+    measure (``Point.differing``: the series' other amounts for the date and the figure's
+    other accounts, as its marks count them), and the sources its figure cites."""
     s = view.record
     return [
         {
@@ -502,7 +559,7 @@ def series_points(view: SeriesView, site_url: str) -> list[dict[str, Any]]:
             "figure": p.figure.id,
             "value_as_given": p.figure.value,
             "derived": p.derived,
-            "documents_differ": [o.id for o in p.others],
+            "documents_differ": [o.id for o in p.differing],
             "sources": list(p.figure.cite),
             "url": page_url(p.figure, site_url),
         }

@@ -79,6 +79,50 @@ def test_collection_and_record_files(published: Files, data) -> None:
         assert len(body["records"]) == len(data[collection])
 
 
+def series_paths(files: Files) -> list[str]:
+    return sorted(p for p in files if p.startswith(f"{export.API}/series/") and p.endswith(".json"))
+
+
+@pytest.mark.parametrize("folder", [FIXTURE_DATA, ROOT / "data"], ids=["fixture", "real"])
+def test_series_files_validate_against_the_published_schema(published: Files, folder: Path) -> None:
+    """Each /api/v1/series/<id>.json, on the fixture and the real data, matches api.json's
+    'series_file'."""
+    data = load(folder)
+    files = export.series_files(Queries(data), SITE_URL)
+    validator = api_validator(published, "series_file")
+    paths = series_paths(files)
+    assert paths == sorted(f"{export.API}/series/{i}.json" for i in data.series)
+    for path in paths:
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(read_json(files, path))]
+        assert errors == [], path
+
+
+def test_the_series_schema_rejects_what_the_series_files_never_hold(published: Files) -> None:
+    validator = api_validator(published, "series_file")
+    good = read_json(published, series_paths(published)[0])
+    assert good["points"], "the fixture's first series has points"
+    assert validator.is_valid(good)
+
+    def broken(change) -> dict:
+        body = json.loads(json.dumps(good))
+        change(body, body["points"][0])
+        return body
+
+    for change in (
+        lambda b, p: p.update(value="6.1"),  # a number written as text
+        lambda b, p: p.update(currency="EUR"),  # a currency no series has
+        lambda b, p: p.update(date="2021-6"),  # not a date at a precision
+        lambda b, p: p.update(precision="quarter"),
+        lambda b, p: p.pop("documents_differ"),
+        lambda b, p: p.update(documents_differ=["tonnage-2021-beta", "tonnage-2021-beta"]),
+        lambda b, p: p.update(sources=[]),  # a point cites its documents
+        lambda b, p: p.update(converted=True),  # no field beyond those documented
+        lambda b, p: b["series"].update(currency="EUR"),
+        lambda b, p: b.pop("licence"),
+    ):
+        assert not validator.is_valid(broken(change))
+
+
 def test_data_files_validate_against_their_published_schema(published: Files) -> None:
     import yaml
 

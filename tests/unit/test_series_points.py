@@ -288,7 +288,42 @@ def test_each_series_is_published_with_its_points(q: Queries) -> None:
             assert row["sources"].split("; ") == point["sources"] == p.figure.cite
             assert point["url"] == f"https://example.org/figures/{p.figure.id}/"
             assert (row["derived"] != "") == bool(p.derived)
-            assert point["documents_differ"] == [o.id for o in p.others]
+            # Every other account of the measure the point's marks count, and nothing else.
+            assert point["documents_differ"] == [o.id for o in p.differing]
+            assert set(point["documents_differ"]) == {o.id for o in p.others} | {o.id for o in q.marks.others(p.figure)}
+            assert row["documents_differ"] == "; ".join(point["documents_differ"])
+            assert bool(point["documents_differ"]) == p.disputed
+
+
+def test_documents_differ_names_the_other_accounts_of_a_point_outside_its_series(tmp_path: Path) -> None:
+    """A figure of the series that another figure gives another account of (``other_accounts``,
+    named from either side, that figure in no series) is a point where the documents differ:
+    the series files name that figure, as the point's marks count it (tracker/marks.py)."""
+    data = copy(tmp_path)
+    (data / "figures" / "tonnage-2020-release.yml").write_text(
+        "name: Cargo handled in 2020 (the release's estimate)\n"
+        "kind: value\n"
+        "value: nearly 5 million tonnes\n"
+        "statement: The release puts cargo in 2020 at nearly five million tonnes.\n"
+        "amount: 4.9\n"
+        "unit: million tonnes\n"
+        "reference_year: 2020\n"
+        "other_accounts: [tonnage-2020]\n"
+        "cite: [beta-release]\n",
+        encoding="utf-8",
+    )
+    q = Queries(load(data))
+    files = series_files(q, "https://example.org/")
+    points = {p["figure"]: p for p in json.loads(files["api/v1/series/harbour-tonnage.json"])["points"]}
+    rows = {
+        r["figure"]: r for r in csv.DictReader(io.StringIO(files["api/v1/series/harbour-tonnage.csv"].lstrip("\ufeff")))
+    }
+    assert points["tonnage-2020"]["documents_differ"] == ["tonnage-2020-release"]
+    assert rows["tonnage-2020"]["documents_differ"] == "tonnage-2020-release"
+    assert q.series("harbour-tonnage").points[0].disputed
+    # The two documents giving 2021 still name each other, and only each other.
+    assert points["tonnage-2021-alpha"]["documents_differ"] == ["tonnage-2021-beta"]
+    assert rows["tonnage-2021-beta"]["documents_differ"] == "tonnage-2021-alpha"
 
 
 # -- the real data ------------------------------------------------------------------------------

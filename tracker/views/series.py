@@ -36,6 +36,7 @@ class Point:
     derived_value: str | None  # the same, where it works out its value or currency
     others: tuple[Figure, ...]  # the series' other figures giving another amount for this date
     accounts: Accounts | None  # other figures' accounts of the same thing (marks.py), if any
+    accounts_of: tuple[Figure, ...]  # those figures (marks.py's ``others``), in or out of the series
     sources: tuple[Source, ...]  # the documents its figure cites
     dot: charts.Dot
 
@@ -44,6 +45,14 @@ class Point:
         """The documents differ: another figure of the series gives another amount for the
         date, or other figures give another account of the same thing."""
         return bool(self.others) or self.accounts is not None
+
+    @property
+    def differing(self) -> tuple[Figure, ...]:
+        """Every figure giving another account of the point's measure, once each: the series'
+        figures giving another amount for its date, then those its figure's accounts mark
+        counts (``other_accounts`` read both ways, tracker/marks.py), which may belong to no
+        series."""
+        return tuple({f.id: f for f in (*self.others, *self.accounts_of)}.values())
 
 
 @dataclass(frozen=True)
@@ -154,6 +163,7 @@ def series(ix: Index, series_id: str) -> SeriesView:
             derived_value=reasoning(f, "value", "currency"),
             others=tuple(g for g, e, w in dated if e == d and w != v),
             accounts=ix.marks.figure(f),
+            accounts_of=tuple(ix.marks.others(f)),
             sources=tuple(ix.records(Source, dict.fromkeys(f.cite))),
             dot=dot,
         )
