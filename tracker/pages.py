@@ -225,11 +225,12 @@ def search_keys(record: Record) -> SearchKeys:
     record stands for go in a field of their own, weighed a hundred times the words of names:
     the pages abbreviated "AI" come before those whose names hold a word beginning "ai"."""
     others = [*getattr(record, "aliases", ()), *getattr(record, "names", ())]
-    keys = [meta(a) for a in (getattr(record, "short_name", None), *record.search_terms) if a]
+    keys = [_WORD.findall(k) for k in (getattr(record, "short_name", None), *record.search_terms) if k]
     # A short name or search term of one word is an abbreviation (KSFTA, SMR); one of several
     # ("Hyundai E&C", "tax treaty") is another name, whose words are as common as any name's.
-    terms = [k for k in keys if len(_WORD.findall(k)) == 1]
-    names = [record.label, *(n.name for n in others), *(k for k in keys if k not in terms)]
+    # Only words go into the index (letters and digits: no markup, nothing to escape).
+    terms = [words[0] for words in keys if len(words) == 1]
+    names = [record.label, *(n.name for n in others), *(" ".join(words) for words in keys if len(words) > 1)]
     return SearchKeys(terms=tuple(terms * EMPHASIS), names=tuple(_weighed(names)))
 
 

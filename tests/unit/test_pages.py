@@ -17,7 +17,7 @@ from mkdocs.utils import yaml_load
 from tracker import filters, urls
 from tracker.kinds import kinds
 from tracker.load import load
-from tracker.models import COLLECTIONS, Agreement
+from tracker.models import COLLECTIONS, Agreement, Organisation
 from tracker.pages import AVOID, EMPHASIS, Page, index_query, missing_from_nav, pages, search_keys
 from tracker.queries import Queries
 
@@ -129,6 +129,25 @@ def test_search_finds_a_record_by_its_names_and_search_terms() -> None:
     assert "tags" not in meta
     assert "KSFTA" not in meta
     assert 'search: {"boost": 2.0}' in meta
+
+
+def test_search_keys_hold_words_only() -> None:
+    """What goes into the index is words: no markup, no escapes ("E&C" is two words, not
+    "E&amp;C"), and a term of several words counts as a name."""
+    record = Organisation.model_validate(
+        {
+            "name": "Hyundai Engineering & Construction Co.",
+            "short_name": "Hyundai E&C",
+            "search_terms": ["<HDEC>"],
+            "kind": "company",
+            "cite": ["s"],
+        }
+    )
+    keys = search_keys(record)
+    assert set(keys.terms) == {"HDEC"}
+    assert "amp" not in keys.names
+    assert {"hyundai", "e", "c"} <= set(keys.names)
+    assert not any(c in " ".join(keys.terms + keys.names) for c in "<>&")
 
 
 def test_urls_of_a_record(q: Queries) -> None:
