@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from .kinds import kind, kinds
@@ -42,9 +42,10 @@ class Page:
     description: str
     section: str | None = None
     section_url: str | None = None
-    # What search finds the page by before any text (Material's `tags`, boosted far above
-    # titles and text): the record's names, short names, other spellings and search terms.
-    search_names: tuple[str, ...] = ()
+    # What search finds the page by before any text, in fields of the search index that
+    # results never show (tracker/site/search_fields.py; their weights in mkdocs.yml): the
+    # short names and search terms a record stands for, and the words of all its names.
+    search_keys: SearchKeys = field(default_factory=lambda: SearchKeys())
     # How far search ranks the page above or below others that match as well (Material's
     # per-page `search.boost`, a factor).
     search_boost: float = 1.0
@@ -92,10 +93,6 @@ class Page:
             meta["hide"] = ["navigation"] if self.toc else ["navigation", "toc"]
         if not self.searched:
             meta["search"] = {"exclude": True}
-        elif self.search_names:
-            # Material's search weighs tags far above titles and text: a record's own page comes
-            # before the pages that mention it. Its theme shows no tags (no tags plugin).
-            meta["tags"] = list(self.search_names)
         if self.searched and self.search_boost != 1.0:
             meta["search"] = {"boost": self.search_boost}
         front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
@@ -119,7 +116,7 @@ def record_page(record: Record) -> Page:
         meta(abstract(record)),
         section=described.heading,
         section_url=index_path(record.collection),
-        search_names=search_names(record),
+        search_keys=search_keys(record),
         search_boost=described.search_boost,
     )
 
@@ -191,25 +188,65 @@ def pages(queries: Queries) -> list[Page]:
                 f"What Korea and Singapore agreed and did in {year}",
                 section="Years",
                 section_url="years/",
-                search_names=(str(year),) * EMPHASIS,
+                search_keys=SearchKeys(terms=(str(year),) * EMPHASIS),
                 search_boost=YEAR_BOOST,
             )
         )
     return out
 
 
-def search_names(record: Record) -> tuple[str, ...]:
-    """What search finds the record by first (Material's `tags` field, weighed far above titles
-    and text): each word of its name (or title) and of every other name and spelling the
-    documents use, once, so that a record with many names does not outweigh one with few;
-    then its short name and search terms, which stand for the record alone, several times
-    over (:data:`EMPHASIS`), so the record comes before records whose longer names hold the
-    same word or a longer word it begins (search matches "AI" to "Aiying" and "air" too)."""
+@dataclass(frozen=True)
+class SearchKeys:
+    """What search finds a page by, in two fields of the search index that results never show
+    (Material shows a page's `tags` as chips under each result, word by word): ``terms`` weigh
+    most (mkdocs.yml's search ``fields``), ``names`` less, titles less again, text least."""
+
+    # The abbreviations a record stands for alone (its short name or search terms of one word:
+    # KSFTA, FTA, SMR), several times over (EMPHASIS): a page whose abbreviation is the query
+    # comes first.
+    terms: tuple[str, ...] = ()
+    # Every word of its name, of every other name and spelling the documents use and of its
+    # short names and search terms of several words, weighed by the length of the shortest
+    # name holding it (_weighed), not by how many names hold it (a record with many names does
+    # not outweigh one with few), without the words in AVOID.
+    names: tuple[str, ...] = ()
+
+    def fields(self) -> dict[str, str]:
+        """The page's entry in the search index gains these fields (empty ones left out)."""
+        out = {"terms": " ".join(self.terms), "names": " ".join(self.names)}
+        return {key: value for key, value in out.items() if value}
+
+
+def search_keys(record: Record) -> SearchKeys:
+    """What search finds the record by before its title and text.
+
+    Search matches every word of a query to the words it begins (Material's search adds a
+    wildcard to each): "AI" finds "Aiying" and "air" as well as "AI". So the abbreviations a
+    record stands for go in a field of their own, weighed a hundred times the words of names:
+    the pages abbreviated "AI" come before those whose names hold a word beginning "ai"."""
     others = [*getattr(record, "aliases", ()), *getattr(record, "names", ())]
-    names = [record.label, *(n.name for n in others)]
-    abbreviations = [meta(a) for a in (getattr(record, "short_name", None), *record.search_terms) if a]
-    words = dict.fromkeys(w for n in names for w in _WORD.findall(n.lower()))
-    return (*words, *(abbreviations * EMPHASIS))
+    keys = [_WORD.findall(k) for k in (getattr(record, "short_name", None), *record.search_terms) if k]
+    # A short name or search term of one word is an abbreviation (KSFTA, SMR); one of several
+    # ("Hyundai E&C", "tax treaty") is another name, whose words are as common as any name's.
+    # Only words go into the index (letters and digits: no markup, nothing to escape).
+    terms = [words[0] for words in keys if len(words) == 1]
+    names = [record.label, *(n.name for n in others), *(" ".join(words) for words in keys if len(words) > 1)]
+    return SearchKeys(terms=tuple(terms * EMPHASIS), names=tuple(_weighed(names)))
+
+
+def _weighed(names: Iterable[str]) -> Iterable[str]:
+    """The words of ``names``, each written as many times as it weighs: EMPHASIS shared out
+    among the words of the shortest name holding it (rounded up). A word counts more in a
+    short name than in a long one, as in the search index's length normalisation, which
+    Material turns off: "Lee Kuan Yew" comes before "Lee Kuan Yew's official visit to South
+    Korea (1979)", "Singapore" before every name that holds the word."""
+    times: dict[str, int] = {}
+    for name in names:
+        words = [w for w in _WORD.findall(name.lower()) if w not in AVOID]
+        for word in words:
+            times[word] = max(times.get(word, 0), -(-EMPHASIS // len(words)))
+    for word, n in times.items():
+        yield from [word] * n
 
 
 # A word as the search index splits text (mkdocs.yml's separator): letters and digits.
@@ -218,6 +255,10 @@ _WORD = re.compile(r"\w+")
 # count in search: the index scores a term by how often a page holds it, with diminishing
 # returns (Lunr's BM25 without length normalisation, as Material configures it).
 EMPHASIS = 4
+# Words of names that say nothing of the record (the "s" of "Korea's" and the little words
+# of titles): left out of its names, so that a query of a short word ("in", "on", "s") does
+# not rank a record first for holding it in its name. Search still finds them in titles and text.
+AVOID = frozenset("a an and as at by for from in into its of on or s the to under with between".split())
 
 
 def missing_from_nav(nav: Iterable[object]) -> list[str]:

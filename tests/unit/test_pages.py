@@ -17,8 +17,8 @@ from mkdocs.utils import yaml_load
 from tracker import filters, urls
 from tracker.kinds import kinds
 from tracker.load import load
-from tracker.models import COLLECTIONS, Agreement
-from tracker.pages import EMPHASIS, Page, index_query, missing_from_nav, pages, search_names
+from tracker.models import COLLECTIONS, Agreement, Organisation
+from tracker.pages import AVOID, EMPHASIS, Page, index_query, missing_from_nav, pages, search_keys
 from tracker.queries import Queries
 
 NEWKIND = ROOT / "tests" / "fixtures" / "newkind"
@@ -85,17 +85,22 @@ def test_lists_of_records_are_left_out_of_search(q: Queries) -> None:
 def test_a_year_is_found_by_its_number(q: Queries) -> None:
     year = next(p for p in pages(q) if p.query == "year")
     assert year.searched
-    assert set(year.search_names) == {str(year.arg)}
+    assert set(year.search_keys.terms) == {str(year.arg)}
+    assert year.search_keys.fields() == {"terms": " ".join([str(year.arg)] * EMPHASIS)}
 
 
 def test_search_finds_a_record_by_its_names_and_search_terms() -> None:
+    """tracker/site/search_fields.py writes these into the search index, never shown."""
 
     record = Agreement.model_validate(
         {
             "name": "Korea–Singapore Free Trade Agreement",
             "short_name": "KSFTA",
             "search_terms": ["FTA"],
-            "aliases": [{"name": "Korea-Singapore FTA (2006)", "cite": ["s"]}],
+            "aliases": [
+                {"name": "The Korea-Singapore FTA", "cite": ["s"]},
+                {"name": "the bilateral free trade agreement of 2006", "cite": ["s"]},
+            ],
             "kind": "free-trade-agreement",
             "parties": ["a", "b"],
             "status": {"value": "signed", "as_of": "2006", "cite": ["s"]},
@@ -103,16 +108,46 @@ def test_search_finds_a_record_by_its_names_and_search_terms() -> None:
             "cite": ["s"],
         }
     )
-    names = search_names(record)
-    # Every word of every name once; the short name and search terms several times over.
-    assert names.count("korea") == 1
-    assert "2006" in names
-    assert names.count("KSFTA") == names.count("FTA") == EMPHASIS > 1
+    keys = search_keys(record)
+    # Its short name and search terms several times over, in the field weighed most.
+    assert keys.terms.count("KSFTA") == keys.terms.count("FTA") == EMPHASIS > 1
+    # Every word of every name, in a field of its own, without the little words; a word
+    # weighs more in a short name ("Korea-Singapore FTA") than in a long one, and no more for
+    # being in several names.
+    assert keys.names.count("korea") == keys.names.count("fta") > keys.names.count("agreement") >= 1
+    assert keys.names.count("korea") <= EMPHASIS
+    assert "2006" in keys.names
+    assert "fta" in keys.names
+    assert "the" not in keys.names
+    assert not AVOID & set(keys.names)
+    assert "KSFTA" not in keys.names
+    assert keys.fields() == {"terms": " ".join(keys.terms), "names": " ".join(keys.names)}
     meta = Page(
-        "agreements/x.md", "agreement", "x", "t", "d", section="Agreements", search_names=names, search_boost=2.0
+        "agreements/x.md", "agreement", "x", "t", "d", section="Agreements", search_keys=keys, search_boost=2.0
     ).front_matter
-    assert 'tags: ["korea"' in meta
+    # Not Material's `tags`, which its search results show as chips, word by word.
+    assert "tags" not in meta
+    assert "KSFTA" not in meta
     assert 'search: {"boost": 2.0}' in meta
+
+
+def test_search_keys_hold_words_only() -> None:
+    """What goes into the index is words: no markup, no escapes ("E&C" is two words, not
+    "E&amp;C"), and a term of several words counts as a name."""
+    record = Organisation.model_validate(
+        {
+            "name": "Hyundai Engineering & Construction Co.",
+            "short_name": "Hyundai E&C",
+            "search_terms": ["<HDEC>"],
+            "kind": "company",
+            "cite": ["s"],
+        }
+    )
+    keys = search_keys(record)
+    assert set(keys.terms) == {"HDEC"}
+    assert "amp" not in keys.names
+    assert {"hyundai", "e", "c"} <= set(keys.names)
+    assert not any(c in " ".join(keys.terms + keys.names) for c in "<>&")
 
 
 def test_urls_of_a_record(q: Queries) -> None:

@@ -32,7 +32,7 @@ from ..load import DataError, load, stamp
 from ..marks import DERIVED_WORDS
 from ..pages import Page, pages
 from ..queries import Queries
-from . import csp, preview, redirects, rendering, staging, watch
+from . import csp, preview, redirects, rendering, search_fields, staging, watch
 from .config import TrackerConfig, check, corrections_for
 
 # MkDocs' own logger for builds: it warns on every dirty build (preview.DirtyWarning).
@@ -238,12 +238,24 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
             env.globals["content_security_policy"] = self._csp
         return env
 
-    # After the search plugin's (priority 0), whose index the preview completes.
+    # After the search plugin's (priority 0), whose index the preview completes and the
+    # generated pages' search keys complete.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._preview is not None and self.config.enabled:
             self._preview.finish(config, self._files)
+        if self.config.enabled:
+            search_fields.add(config.site_dir, self._search_fields())
         self._built = True
+
+    def _search_fields(self) -> dict[str, dict[str, str]]:
+        """The search keys of every generated page in the index, by its URL."""
+        out = {}
+        for uri, spec in self._generated.items():
+            file = self._files.get_file_from_path(uri)
+            if spec.searched and file is not None and (fields := spec.search_keys.fields()):
+                out[file.url] = fields
+        return out
 
 
 _DIRTY_WARNING = preview.DirtyWarning()
