@@ -248,8 +248,9 @@
         choices = choices.filter(function (o) { return present[o[0]] || f.chosen.indexOf(o[0]) >= 0; });
       }
       var range = Boolean(spec.date) && spec.range;
-      // One value is nothing to choose between (a year's page, filtered by its own year).
-      if (choices.length < 2 && !f.chosen.length && !f.unknown.length && !range) return;
+      // One value is nothing to choose between (a year's page, filtered by its own year: nor
+      // a range within it).
+      if (choices.length < 2 && !f.chosen.length && !f.unknown.length) return;
       filters.push(f);
       var id = "tk-filter-" + index + "-" + slug(spec.param);
       var field = document.createElement("div");

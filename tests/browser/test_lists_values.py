@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from chromium import serve
 from conftest import FIXTURE_DATA, built_site
+from filters import choose, toggle
 from playwright.sync_api import Browser, Page, expect
 
 from tracker.load import load
@@ -104,23 +105,6 @@ def counted(tab: Page) -> str:
     return box.inner_text()
 
 
-def choose(tab: Page, column: str, *labels: str) -> None:
-    """Open a filter by the keyboard, tick each label with the space bar, close it with Escape."""
-    toggle = tab.locator(".tk-filters__toggle", has_text=f"{column}")
-    toggle.focus()
-    tab.keyboard.press("Enter")
-    expect(toggle).to_have_attribute("aria-expanded", "true")
-    panel = tab.locator(f"#{toggle.get_attribute('aria-controls')}")
-    for text in labels:
-        box = panel.get_by_role("checkbox", name=text, exact=True)
-        box.focus()
-        tab.keyboard.press("Space")
-        expect(box).to_be_checked()
-    tab.keyboard.press("Escape")
-    expect(panel).to_be_hidden()
-    expect(toggle).to_be_focused()
-
-
 def test_two_years_and_two_sectors_at_once_shared_by_address(
     browser: Browser, tab: Page, many_url: str, table: t.Table
 ) -> None:
@@ -132,7 +116,7 @@ def test_two_years_and_two_sectors_at_once_shared_by_address(
     expect(tab.locator(".tk-filters__count")).to_have_text(f"Showing {len(want)} of {len(table.rows)} agreements.")
     assert sorted(names(tab)) == sorted(want)
     # The toggles say what they hold; the address holds keys, not labels.
-    expect(tab.locator(".tk-filters__toggle", has_text="Sectors")).to_have_text("Sectors: Beacons, Tides")
+    expect(toggle(tab, "Sectors")).to_have_text("Sectors: Beacons, Tides")
     query = parse_qs(urlsplit(tab.url).query)
     assert {k: sorted(v) for k, v in query.items()} == {"year": ["2018", "2020"], "sectors": ["beacons", "tides"]}
     shown = names(tab)
@@ -142,7 +126,7 @@ def test_two_years_and_two_sectors_at_once_shared_by_address(
     other.goto(tab.url, wait_until="load")
     expect(other.locator(".tk-filters__count")).to_have_text(f"Showing {len(want)} of {len(table.rows)} agreements.")
     assert names(other) == shown
-    other.locator(".tk-filters__toggle", has_text="Sectors").click()
+    toggle(other, "Sectors").click()
     expect(other.get_by_role("checkbox", name="Tides", exact=True)).to_be_checked()
     expect(other.get_by_role("checkbox", name="Harbours", exact=True)).not_to_be_checked()
     fresh.close()
