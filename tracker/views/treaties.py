@@ -313,7 +313,7 @@ def links_cell(found: list[Linked]) -> t.Cell:
 
 
 def in_force_cell(answer: InForce) -> t.Cell:
-    return t.Cell((t.Part(answer.label),), derived=answer.reason)
+    return t.Cell((t.Part(answer.label),), derived=answer.reason, keys=((answer.value, answer.label),))
 
 
 def _table_row(ix: Index, r: TreatyRow) -> t.Row:
