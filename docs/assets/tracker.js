@@ -312,7 +312,7 @@
           span.className = "tk-filters__field tk-filters__date";
           var label = document.createElement("label");
           label.setAttribute("for", id + "-" + name);
-          label.textContent = end ? "To" : "From";
+          label.textContent = end ? "to" : names[col] + " from";
           var input = document.createElement("input");
           input.type = "text";
           input.id = id + "-" + name;
@@ -322,6 +322,7 @@
           input.setAttribute("autocomplete", "off");
           input.setAttribute("placeholder", end ? "2025-12" : "2024");
           input.setAttribute("aria-describedby", id + "-hint");
+          if (end) input.setAttribute("aria-label", names[col] + " to");  // its label says "to" alone
           input.value = params.get(name) || "";
           input.addEventListener("change", function () { limit = LIMIT; update(); });
           span.appendChild(label);
@@ -332,7 +333,7 @@
         var hint = document.createElement("span");
         hint.className = "tk-filters__hint";
         hint.id = id + "-hint";
-        hint.textContent = names[col] + ": a year, a month (2024-03) or a day (2024-03-14).";
+        hint.textContent = "(" + names[col].toLowerCase() + ": a year, 2024-03 or 2024-03-14)";
         fields.appendChild(hint);
       }
     });

@@ -13,7 +13,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from chromium import serve
@@ -186,10 +186,10 @@ def test_a_date_range_and_a_date_that_fits_each_kind(tab: Page, many_url: str, t
     # A joint statement is dated by its adoption, and says so.
     cells = tab.locator(".tk-list tbody tr").evaluate_all("trs => trs.map(tr => tr.cells[5].textContent.trim())")
     assert all(c.startswith("adopted ") for c in cells)
-    expect(tab.get_by_label("From", exact=True)).to_have_value("2018-06")
-    tab.get_by_label("To", exact=True).fill("soon")
-    tab.get_by_label("To", exact=True).press("Enter")
-    tab.get_by_label("To", exact=True).blur()
+    expect(tab.get_by_label("Date from", exact=True)).to_have_value("2018-06")
+    tab.get_by_label("Date to", exact=True).fill("soon")
+    tab.get_by_label("Date to", exact=True).press("Enter")
+    tab.get_by_label("Date to", exact=True).blur()
     expect(tab.locator(".tk-filters__unknown li")).to_contain_text(["“soon” is not a date"])
     assert parse_qs(urlsplit(tab.url).query)["to"] == ["soon"]
 
@@ -220,3 +220,21 @@ def test_show_200_more_adds_rows_and_moves_the_focus_to_the_first_new_one(
     )
     assert focused == 201  # the header row is row 0
     expect(tab.locator(":focus")).to_have_text(names(tab)[200])
+
+
+def test_people_filter_by_country_and_role_and_show_both(tab: Page, many_url: str, many: tuple[Path, Path]) -> None:
+    people = Queries(load(many[0])).table("people")
+    tab.goto(many_url + "people/", wait_until="load")
+    heads = tab.locator(".tk-list thead th").all_inner_texts()
+    assert [h.strip(" ↕↑↓") for h in heads] == [c.name for c in people.columns]
+    assert {"Country", "Latest role given"} <= set(heads)
+    countries = {k: v for spec in people.filter_specs() if spec["param"] == "country" for k, v in spec["options"]}
+    key, name = sorted(countries.items())[0]
+    want = [r.record.label for r in people.rows if r.record.country == key]  # type: ignore[attr-defined]
+    assert 0 < len(want) < len(people.rows)
+    choose(tab, "Country", name)
+    assert sorted(names(tab)) == sorted(want)
+    assert parse_qs(urlsplit(tab.url).query) == {"country": [key]}
+    role = people.rows[0].cells[2].values[0]
+    tab.goto(many_url + "people/?" + urlencode({"role": role}), wait_until="load")
+    assert sorted(names(tab)) == sorted(r.record.label for r in people.rows if role in r.cells[2].values)
