@@ -269,6 +269,13 @@
       var legend = document.createElement("legend");
       legend.textContent = spec.date ? names[col] + " (years, any of)" : names[col] + " (any of)";
       set.appendChild(legend);
+      if (spec.note) {
+        // How it matches: a wider sector includes its narrower ones.
+        var note = document.createElement("p");
+        note.className = "tk-filters__note";
+        note.textContent = spec.note;
+        set.appendChild(note);
+      }
       choices.forEach(function (o, i) {
         var item = document.createElement("label");
         item.className = "tk-filters__choice";

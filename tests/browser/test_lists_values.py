@@ -141,6 +141,9 @@ def test_a_broader_sector_includes_the_narrower_ones(tab: Page, many_url: str, t
     sectors = tab.locator(".tk-list tbody tr").evaluate_all("trs => trs.map(tr => tr.cells[4].textContent.trim())")
     assert "Beacons" in sectors  # named beacons alone, found under harbours
     assert "Tides" not in sectors
+    # The filter says so.
+    toggle(tab, "Sectors").click()
+    expect(tab.locator(".tk-filters__note")).to_have_text("Harbours includes Beacons.")
     # The broader sector's page says so, and lists the narrower one's agreements.
     tab.goto(many_url + "sectors/harbours/", wait_until="load")
     expect(tab.locator(".tk-sector-scope")).to_contain_text("Includes Beacons")

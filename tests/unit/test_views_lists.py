@@ -164,6 +164,11 @@ def test_a_broader_sector_matches_the_narrower_ones_records() -> None:
                 expected.add(up)
                 up = narrower.get(up)
         assert set(row.cells[at].values) == expected
+    # The filter says which sectors include which.
+    note = next(s["note"] for s in table.filter_specs() if s["param"] == "sectors")
+    for sector, up in narrower.items():
+        assert f"{q.data.sectors[up].name} includes" in note
+        assert q.data.sectors[sector].name in note
     # And the broader sector's page lists them.
     for sector, up in narrower.items():
         view = q.sector(up)

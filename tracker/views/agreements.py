@@ -164,6 +164,17 @@ def sector_cell(ix: Index, ids: list[str]) -> t.Cell:
     return t.links(records, also=broader)
 
 
+def broader_note(ix: Index) -> str:
+    """What the sector filter says where some sectors include others: "Energy includes Nuclear
+    energy and Small modular reactors." ("" where none does)."""
+    said = []
+    for wide, narrow in sorted(ix.narrower.items(), key=lambda kv: ix.sectors[kv[0]].name.lower()):
+        inside = [ix.sectors[n].name for n in narrow]
+        listed = inside[0] if len(inside) == 1 else f"{', '.join(inside[:-1])} and {inside[-1]}"
+        said.append(f"{ix.sectors[wide].name} includes {listed}.")
+    return " ".join(said)
+
+
 def _row(ix: Index, a: Agreement) -> t.Row:
     dated = dating_step(a)
     cells = (
@@ -189,6 +200,7 @@ def table(ix: Index) -> t.Table:
             ["Agreement", "Kind", "Status", "Parties", "Sectors", "Date", "In force"],
             ["Kind", "Status", "Parties", "Sectors", "Date"],
             ones={"Parties": "party", "Sectors": "sector"},
+            notes={"Sectors": broader_note(ix)},
         ),
         rows,
         "by the year of each one's date: signed, adopted or established, or else its first recorded step",

@@ -129,6 +129,7 @@ class Column:
     filter: bool = False  # the index offers a filter on it
     param: str = ""  # its filter's name in the address (default: the name, as a slug)
     one: str = ""  # one of its values, as a message names it: "No sector called …"
+    note: str = ""  # what its filter's panel says of how it matches
 
     @property
     def key(self) -> str:
@@ -209,6 +210,8 @@ class Table:
             if not column.filter:
                 continue
             spec: dict[str, Any] = {"column": at, "param": column.key, "one": column.singular, "date": False}
+            if column.note:
+                spec["note"] = column.note
             if self.dated(at):
                 # The years as ?year=2024,2025 and the range as ?from=2024-03&to=2025 (the first
                 # date column filtered; another one's by its own name).
@@ -291,8 +294,10 @@ def columns(
     filtered: Sequence[str],
     params: dict[str, str] | None = None,
     ones: dict[str, str] | None = None,
+    notes: dict[str, str] | None = None,
 ) -> tuple[Column, ...]:
     """The columns, those named in ``filtered`` with a filter; ``params`` names a filter in the
-    address where its column's name would not do, ``ones`` one of its values in a message."""
-    params, ones = params or {}, ones or {}
-    return tuple(Column(n, n in filtered, params.get(n, ""), ones.get(n, "")) for n in names)
+    address where its column's name would not do, ``ones`` one of its values in a message,
+    ``notes`` what its filter says of how it matches."""
+    params, ones, notes = params or {}, ones or {}, notes or {}
+    return tuple(Column(n, n in filtered, params.get(n, ""), ones.get(n, ""), notes.get(n, "")) for n in names)
