@@ -10,7 +10,7 @@ dates), which its page numbers and the published list leaves out.
 
 A filter matches a cell by stable keys, never by what the cell shows: a record by its id, a
 value of an enumeration by that value (``mou``, ``in-force``), a date by its year. The address
-of a filtered list holds these keys (``?sectors=energy,trade&year=2024,2025``), so renaming a
+of a filtered list holds these keys (``?sectors=energy&sectors=trade&year=2024``), so renaming a
 label breaks no shared link; the filter's choices show each key's label.
 """
 
