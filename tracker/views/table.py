@@ -213,11 +213,13 @@ class Table:
             if column.note:
                 spec["note"] = column.note
             if self.dated(at):
-                # The years as ?year=2024,2025 and the range as ?from=2024-03&to=2025 (the first
-                # date column filtered; another one's by its own name).
+                # The first date column filtered: its years as ?year=2024&year=2025 and a range,
+                # ?from=2024-03&to=2025; another one (the treaty register's entry into force)
+                # its years alone, by its own name.
                 first = not any(s["date"] for s in specs)
-                name = column.param or ("year" if first else column.key)
-                spec.update(param=name, date=True, range=["from", "to"] if first else [f"{name}-from", f"{name}-to"])
+                spec.update(param=column.param or ("year" if first else column.key), date=True)
+                if first:
+                    spec["range"] = ["from", "to"]
             spec["options"] = [list(kv) for kv in options[column.name]]
             specs.append(spec)
         return specs
