@@ -592,8 +592,19 @@ class Sector(Record):
     singular = "sector"
 
     name: ShortText
+    broader: SectorRef | None = Field(
+        default=None,
+        description=(
+            "The wider sector this one is part of (nuclear energy: energy), where a source or the"
+            " sector's own summary says so: the wider sector's page and the indexes' sector filter"
+            " include this one's records."
+        ),
+    )
     summary: Text
     cite: Cites
+
+    def ordering(self) -> list[tuple[Where, str]]:
+        return [(("broader",), self.broader)] if self.broader else []
 
 
 class Event(Record):

@@ -24,11 +24,14 @@
 
   /* Lists (a collection's index: <div data-tk-list="|Kind|Status|…">): sort by any column
      (dates by their data-sort, an ISO date at its precision, so 2006 sorts before March 2006),
-     filter by the columns the attribute names (a date column by year), count what is shown,
-     and keep all of it in the address (?kind=…&sort=signed&order=desc), to share. Without
-     this script the whole table is there, in its own order.
+     filter by the columns data-tk-filters names, each by several values at once (any of the
+     sectors chosen, any of the years) and a date column also by a range, count what is
+     shown, and keep all of it in the address by stable keys, never labels
+     (?sectors=energy&sectors=trade&year=2024&from=2024-03&sort=date&order=desc), to share.
+     A value the address names that the list does not have is said, and kept. Without this
+     script the whole table is there, in its own order.
      An index split by year (data-tk-source: tracker/views/lists.py) shows one year's rows;
-     its filters offer the values of every row (data-tk-options), and the first filter or sort
+     its filters offer the values of every row (data-tk-filters), and the first filter or sort
      fetches the published list of every row (/api/v1/lists/<collection>.json, the cells the
      pages show, made by the same Python) and shows what matches over all of them, the first
      LIMIT at a time. Every cell is built with textContent and setAttribute, never as HTML. */
@@ -49,14 +52,12 @@
     return copy;
   }
 
+  // A cell's keys: its year, or those the page names (data-tk-keys: views/table.py's
+  // Cell.values, ids rather than labels); a column without a filter has none.
   function values(cell) {
     var date = cell.querySelector("[data-sort]");
     if (date) return [date.getAttribute("data-sort").slice(0, 4)];
-    cell = plain(cell);
-    var links = cell.querySelectorAll("a");
-    if (links.length) return Array.prototype.map.call(links, function (a) { return a.textContent.trim(); });
-    var text = cell.textContent.trim();
-    return text ? [text] : [];
+    try { return JSON.parse(cell.getAttribute("data-tk-keys") || "[]"); } catch { return []; }
   }
 
   function sortKey(cell) {
@@ -69,14 +70,9 @@
     return cell.p.map(function (part) { return typeof part === "number" ? links[part][0] : part; }).join("");
   }
 
-  function dataValues(cell, links) {
-    if (typeof cell !== "string") {
-      if (cell.s) return [cell.s.slice(0, 4)];
-      var named = cell.p.filter(function (part) { return typeof part === "number"; });
-      if (named.length) return named.map(function (n) { return links[n][0].trim(); });
-    }
-    var text = dataText(cell, links).trim();
-    return text ? [text] : [];
+  function dataValues(cell, keys) {
+    if (typeof cell !== "string" && cell.s) return [cell.s.slice(0, 4)];
+    return keys || [];
   }
 
   function dataKey(cell, links) {
@@ -182,15 +178,24 @@
 
   function num(n) { return n.toLocaleString("en-GB"); }  // 4,000
 
-  function isYear(value) { return /^\d{4}$/.test(value || ""); }
+  // A date as the address and the range fields take it, at its precision; and the first and
+  // last day it may be (strings compare as dates: "2006" holds 2006-01-01 to 2006-12-31).
+  var DAY = /^\d{4}(-\d\d(-\d\d)?)?$/;
+
+  function first(iso) { return iso + "-01-01".slice(iso.length - 4); }
+
+  function last(iso) { return iso + "-12-31".slice(iso.length - 4); }
 
   function list(box, index) {
     var table = box.querySelector("table");
     if (!table || !table.tHead || box.getAttribute("data-tk-ready")) return;
     box.setAttribute("data-tk-ready", "");
     var tbody = table.tBodies[0];
+    var specs = [];
+    try { specs = JSON.parse(box.getAttribute("data-tk-filters") || "[]"); } catch { specs = []; }
     // Each row as the filters and the sort see it: the page's own rows now, and, on a split
-    // index, every row of the published list once it is fetched.
+    // index, every row of the published list once it is fetched. A filter matches a row by
+    // keys (ids, enumeration values, years), never by the labels it shows.
     var own = Array.prototype.slice.call(tbody.rows).map(function (tr, i) {
       var cells = Array.prototype.slice.call(tr.cells);
       return { el: tr, index: i, values: cells.map(values), keys: cells.map(sortKey) };
@@ -198,74 +203,166 @@
     var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
     var names = heads.map(function (th) { return th.textContent.trim(); });
     var noun = box.getAttribute("data-tk-noun") || "rows";
-    // The filtered columns' names, each between bars: "|Kind|Signed|In force on 7 June 2026|".
-    var wanted = (box.getAttribute("data-tk-list") || "").split("|").map(function (n) { return n.trim(); }).filter(Boolean);
     var source = box.getAttribute("data-tk-source");
     var root = box.getAttribute("data-tk-root") || "";
     var total = Number(box.getAttribute("data-tk-total")) || own.length;
     var group = box.getAttribute("data-tk-group") || "";
-    var options = {};
-    if (source) {
-      try { options = JSON.parse(box.getAttribute("data-tk-options") || "{}"); } catch { options = {}; }
-    }
     var all = null;  // every row of the published list, once fetched
     var failed = false;
     var limit = LIMIT;
+    var focusFrom = -1;  // after "Show 200 more": the first new row takes the focus
     var params = new URLSearchParams(location.search);
-    var state = { sort: params.get("sort") || "", order: params.get("order") === "desc" ? "desc" : "asc", filters: {} };
+    var state = { sort: params.get("sort") || "", order: params.get("order") === "desc" ? "desc" : "asc" };
 
     var form = document.createElement("form");
     form.className = "tk-filters";
     form.setAttribute("role", "search");
     form.setAttribute("aria-label", "Filter the list of " + noun);
     form.addEventListener("submit", function (e) { e.preventDefault(); });
-    var selects = [];
-    wanted.forEach(function (name) {
-      var col = names.indexOf(name);
-      if (col < 0) return;
-      var choices = options[name];
-      if (!choices) {
-        var seen = {};
-        own.forEach(function (row) { row.values[col].forEach(function (v) { seen[v] = true; }); });
-        choices = Object.keys(seen).sort(function (a, b) { return a.localeCompare(b); });
-        var years = choices.filter(isYear);
-        // A date column: its years, latest first, then any cell that is not a date ("undated").
-        if (years.length) choices = years.reverse().concat(choices.filter(function (v) { return !isYear(v); }));
+    var fields = document.createElement("div");
+    fields.className = "tk-filters__fields";
+    form.appendChild(fields);
+    // What the address asks for that the list does not have: said, and kept in the address.
+    var notes = document.createElement("ul");
+    notes.className = "tk-filters__unknown";
+    notes.setAttribute("aria-live", "polite");
+    var filters = [];
+    specs.forEach(function (spec) {
+      var col = spec.column;
+      if (col < 0 || col >= names.length) return;
+      var known = {};
+      spec.options.forEach(function (o) { known[o[0]] = o[1]; });
+      var asked = params.getAll(spec.param).filter(Boolean);
+      var f = {
+        spec: spec, col: col, known: known, boxes: [],
+        chosen: asked.filter(function (v) { return v in known; }),
+        unknown: asked.filter(function (v) { return !(v in known); }),
+        from: null, to: null
+      };
+      // A page with no published list (a year's page) offers the values of its own rows, and
+      // any the address chose.
+      var choices = spec.options;
+      if (!source) {
+        var present = {};
+        own.forEach(function (row) { row.values[col].forEach(function (v) { present[v] = true; }); });
+        choices = choices.filter(function (o) { return present[o[0]] || f.chosen.indexOf(o[0]) >= 0; });
       }
-      // One value is nothing to choose between (a year's page, filtered by its own year).
-      if (choices.length < 2) return;
-      var id = "tk-filter-" + index + "-" + slug(name);
-      var label = document.createElement("label");
-      label.setAttribute("for", id);
-      label.textContent = choices.some(isYear) ? name + " (year)" : name;
-      var select = document.createElement("select");
-      select.id = id;
-      select.name = slug(name);
-      select.tkColumn = col;
-      select.add(new Option("All", ""));
-      choices.forEach(function (v) { select.add(new Option(v, v)); });
-      var chosen = params.get(select.name);
-      if (chosen && choices.indexOf(chosen) >= 0) select.value = chosen;
-      select.addEventListener("change", function () { limit = LIMIT; update(); });
-      var field = document.createElement("span");
+      var range = Boolean(spec.date) && spec.range;
+      // One value is nothing to choose between (a year's page, filtered by its own year: nor
+      // a range within it).
+      if (choices.length < 2 && !f.chosen.length && !f.unknown.length) return;
+      filters.push(f);
+      var id = "tk-filter-" + index + "-" + slug(spec.param);
+      var field = document.createElement("div");
       field.className = "tk-filters__field";
-      field.appendChild(label);
-      field.appendChild(select);
-      form.appendChild(field);
-      selects.push(select);
+      var toggle = document.createElement("button");
+      toggle.type = "button";
+      toggle.className = "tk-button tk-filters__toggle";
+      toggle.id = id + "-button";
+      toggle.setAttribute("aria-expanded", "false");
+      toggle.setAttribute("aria-controls", id);
+      var panel = document.createElement("div");
+      panel.className = "tk-filters__panel";
+      panel.id = id;
+      panel.hidden = true;
+      var set = document.createElement("fieldset");
+      var legend = document.createElement("legend");
+      legend.textContent = spec.date ? names[col] + " (years, any of)" : names[col] + " (any of)";
+      set.appendChild(legend);
+      if (spec.note) {
+        // How it matches: a wider sector includes its narrower ones.
+        var note = document.createElement("p");
+        note.className = "tk-filters__note";
+        note.textContent = spec.note;
+        set.appendChild(note);
+      }
+      choices.forEach(function (o, i) {
+        var item = document.createElement("label");
+        item.className = "tk-filters__choice";
+        var check = document.createElement("input");
+        check.type = "checkbox";
+        check.id = id + "-" + i;
+        check.value = o[0];
+        check.checked = f.chosen.indexOf(o[0]) >= 0;
+        check.addEventListener("change", function () {
+          f.chosen = f.boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+          f.unknown = [];  // the reader chose again: what the address asked for is replaced
+          limit = LIMIT;
+          update();
+        });
+        item.appendChild(check);
+        item.appendChild(document.createTextNode(" " + o[1]));
+        set.appendChild(item);
+        f.boxes.push(check);
+      });
+      panel.appendChild(set);
+      toggle.addEventListener("click", function () {
+        var open = toggle.getAttribute("aria-expanded") !== "true";
+        toggle.setAttribute("aria-expanded", String(open));
+        panel.hidden = !open;
+      });
+      panel.addEventListener("keydown", function (e) {
+        if (e.key !== "Escape") return;
+        toggle.setAttribute("aria-expanded", "false");
+        panel.hidden = true;
+        toggle.focus();
+      });
+      f.toggle = toggle;
+      field.appendChild(toggle);
+      field.appendChild(panel);
+      fields.appendChild(field);
+      if (range) {
+        // A date range: a year, a month or a day at either end (2024, 2024-03, 2024-03-14).
+        [0, 1].forEach(function (end) {
+          var name = spec.range[end];
+          var span = document.createElement("span");
+          span.className = "tk-filters__field tk-filters__date";
+          var label = document.createElement("label");
+          label.setAttribute("for", id + "-" + name);
+          label.textContent = end ? "to" : names[col] + " from";
+          var input = document.createElement("input");
+          input.type = "text";
+          input.id = id + "-" + name;
+          input.name = name;
+          input.size = 10;
+          input.setAttribute("inputmode", "numeric");
+          input.setAttribute("autocomplete", "off");
+          input.setAttribute("placeholder", end ? "2025-12" : "2024");
+          input.setAttribute("aria-describedby", id + "-hint");
+          if (end) input.setAttribute("aria-label", names[col] + " to");  // its label says "to" alone
+          input.value = params.get(name) || "";
+          input.addEventListener("change", function () { limit = LIMIT; update(); });
+          span.appendChild(label);
+          span.appendChild(input);
+          fields.appendChild(span);
+          if (end) f.to = input; else f.from = input;
+        });
+        var hint = document.createElement("span");
+        hint.className = "tk-filters__hint";
+        hint.id = id + "-hint";
+        hint.textContent = "(" + names[col].toLowerCase() + ": a year, 2024-03 or 2024-03-14)";
+        fields.appendChild(hint);
+      }
     });
     var reset = document.createElement("button");
     reset.type = "button";
     reset.className = "tk-button tk-filters__reset";
     reset.textContent = source ? "Reset" : "Show all";
     reset.addEventListener("click", function () {
-      selects.forEach(function (s) { s.value = ""; });
+      filters.forEach(function (f) {
+        f.chosen = [];
+        f.unknown = [];
+        f.boxes.forEach(function (b) { b.checked = false; });
+        if (f.from) f.from.value = "";
+        if (f.to) f.to.value = "";
+      });
       state.sort = "";
       state.order = "asc";
       limit = LIMIT;
       update();
     });
-    form.appendChild(reset);
+    fields.appendChild(reset);
+    form.appendChild(notes);
     var count = document.createElement("p");
     count.className = "tk-filters__count";
     count.setAttribute("role", "status");
@@ -275,7 +372,11 @@
     more.type = "button";
     more.className = "tk-button tk-more";
     more.hidden = true;
-    more.addEventListener("click", function () { limit += LIMIT; update(); });
+    more.addEventListener("click", function () {
+      focusFrom = limit;
+      limit += LIMIT;
+      update();
+    });
     box.parentNode.insertBefore(more, box.nextSibling);
 
     heads.forEach(function (th, col) {
@@ -307,7 +408,7 @@
           return {
             data: row,
             index: i,
-            values: row.c.map(function (c) { return dataValues(c, data.links); }),
+            values: row.c.map(function (c, at) { return dataValues(c, row.k ? row.k[at] : null); }),
             keys: row.c.map(function (c) { return dataKey(c, data.links); }),
             links: data.links
           };
@@ -320,64 +421,130 @@
       });
     }
 
-    function update() {
+    // A bound of the date range, or null (none, or not a date: said in the notes); as
+    // written, with ``any``, dates or not.
+    function bound(input, any) {
+      var v = input ? input.value.trim() : "";
+      return any || DAY.test(v) ? v || null : null;
+    }
+
+    function matches(row) {
+      return filters.every(function (f) {
+        var wanted = f.chosen.concat(f.unknown);
+        if (wanted.length && !row.values[f.col].some(function (v) { return wanted.indexOf(v) >= 0; })) return false;
+        var from = bound(f.from), to = bound(f.to);
+        if (!from && !to) return true;
+        var when = row.keys[f.col];
+        if (!DAY.test(when)) return false;  // no date: outside any range
+        return (!from || last(when) >= first(from)) && (!to || first(when) <= last(to));
+      });
+    }
+
+    function say() {
+      var lines = [];
+      filters.forEach(function (f) {
+        f.unknown.forEach(function (v) {
+          lines.push(f.spec.date
+            ? "No " + noun + " of " + v + " here: nothing matches that year."
+            : "No " + f.spec.one + " called “" + v + "”: nothing matches it.");
+        });
+        [f.from, f.to].forEach(function (input) {
+          var v = bound(input, true);
+          if (v && !DAY.test(v)) lines.push("“" + v + "” is not a date: write a year (2024), a month (2024-03) or a day (2024-03-14).");
+        });
+        if (f.toggle) {
+          var picked = f.chosen.map(function (k) { return f.known[k]; }).concat(f.unknown.map(function (v) { return "“" + v + "”"; }));
+          var name = names[f.col] + (f.spec.date ? " (year)" : "");
+          f.toggle.textContent = name + ": " + (!picked.length ? "all" : picked.length <= 2 ? picked.join(", ") : picked.length + " chosen");
+        }
+      });
+      notes.replaceChildren.apply(notes, lines.map(function (text) {
+        var li = document.createElement("li");
+        li.textContent = text;
+        return li;
+      }));
+      notes.hidden = !lines.length;
+    }
+
+    function address() {
+      var query = new URLSearchParams();
+      filters.forEach(function (f) {
+        f.chosen.concat(f.unknown).forEach(function (v) { query.append(f.spec.param, v); });
+        [f.from, f.to].forEach(function (input) {
+          if (bound(input, true)) query.set(input.name, bound(input, true));
+        });
+      });
       var col = names.map(slug).indexOf(state.sort);
-      var active = col >= 0 || selects.some(function (s) { return s.value; });
+      if (col >= 0) { query.set("sort", state.sort); query.set("order", state.order); }
+      var search = query.toString();
+      history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+    }
+
+    function update() {
+      say();
+      var col = names.map(slug).indexOf(state.sort);
+      var filtered = filters.some(function (f) {
+        return f.chosen.length || f.unknown.length || bound(f.from, true) || bound(f.to, true);
+      });
+      var active = col >= 0 || filtered;
       // A split index searches every row once a filter or a sort is chosen.
       var wide = Boolean(source) && active && !failed;
       if (wide && !all) {
         count.textContent = "Loading all " + num(total) + " " + noun + "…";
+        address();
         load();
         return;
       }
       var rows = wide ? all : own;
-      var matches = rows.filter(function (row) {
-        return selects.every(function (s) { return !s.value || row.values[s.tkColumn].indexOf(s.value) >= 0; });
-      });
+      var found = rows.filter(matches);
       if (col >= 0) {
         var sign = state.order === "desc" ? -1 : 1;
-        matches.sort(function (a, b) {
+        found.sort(function (a, b) {
           var x = a.keys[col], y = b.keys[col];
           if (x === "" || y === "") return compare(x, y) || a.index - b.index;
           return sign * compare(x, y) || a.index - b.index;
         });
       }
       if (wide) {
-        var shown = matches.slice(0, limit);
+        var shown = found.slice(0, limit);
         tbody.replaceChildren.apply(tbody, shown.map(function (row) {
           if (!row.el) row.el = dataRow(row.data, row.links, root);
           return row.el;
         }));
-        var left = matches.length - shown.length;
+        var left = found.length - shown.length;
         more.hidden = left <= 0;
         more.textContent = "Show " + num(Math.min(left, LIMIT)) + " more";
         count.textContent = left > 0
-          ? "Showing " + num(shown.length) + " of " + num(matches.length) + " matching " + noun + " (" + num(total) + " in all)."
-          : "Showing " + num(matches.length) + " of " + num(total) + " " + noun + ".";
+          ? "Showing " + num(shown.length) + " of " + num(found.length) + " matching " + noun + " (" + num(total) + " in all)."
+          : "Showing " + num(found.length) + " of " + num(total) + " " + noun + ".";
+        if (focusFrom >= 0 && shown[focusFrom]) {
+          // The first row "Show more" added: its first link, or the row itself.
+          var tr = shown[focusFrom].el;
+          var target = tr.querySelector("a");
+          if (!target) { tr.setAttribute("tabindex", "-1"); target = tr; }
+          target.focus();
+        }
       } else {
-        var keep = new Set(matches);
+        var keep = new Set(found);
         own.forEach(function (row) { row.el.hidden = !keep.has(row); });
-        tbody.replaceChildren.apply(tbody, (col >= 0 ? matches.concat(own.filter(function (row) {
+        tbody.replaceChildren.apply(tbody, (col >= 0 ? found.concat(own.filter(function (row) {
           return !keep.has(row);
         })) : own).map(function (row) { return row.el; }));
         more.hidden = true;
         if (source) {
           count.textContent = failed && active
-            ? "Could not load the list of all " + num(total) + " " + noun + ": showing those of " + group + " only (" + num(matches.length) + ")."
-            : "Showing " + num(matches.length) + " of " + num(total) + " " + noun + " (" + group + ").";
+            ? "Could not load the list of all " + num(total) + " " + noun + ": showing those of " + group + " only (" + num(found.length) + ")."
+            : "Showing " + num(found.length) + " of " + num(total) + " " + noun + " (" + group + ").";
         } else {
-          count.textContent = "Showing " + num(matches.length) + " of " + num(own.length) + " " + noun + ".";
+          count.textContent = "Showing " + num(found.length) + " of " + num(own.length) + " " + noun + ".";
         }
       }
+      focusFrom = -1;
       heads.forEach(function (th, i) {
         if (i === col) th.setAttribute("aria-sort", state.order === "desc" ? "descending" : "ascending");
         else th.removeAttribute("aria-sort");
       });
-      var query = new URLSearchParams();
-      selects.forEach(function (s) { if (s.value) query.set(s.name, s.value); });
-      if (col >= 0) { query.set("sort", state.sort); query.set("order", state.order); }
-      var search = query.toString();
-      history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+      address();
     }
     update();
   }
@@ -452,6 +619,19 @@
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape") hideTip();
   });
+
+  // A list filter's open panel closes when the reader clicks or moves the focus elsewhere.
+  function closePanels(target) {
+    document.querySelectorAll(".tk-filters__panel:not([hidden])").forEach(function (panel) {
+      var field = panel.parentNode;
+      if (target instanceof Node && field.contains(target)) return;
+      panel.hidden = true;
+      var toggle = field.querySelector(".tk-filters__toggle");
+      if (toggle) toggle.setAttribute("aria-expanded", "false");
+    });
+  }
+  document.addEventListener("click", function (e) { closePanels(e.target); });
+  document.addEventListener("focusin", function (e) { closePanels(e.target); });
 
   function run() {
     hideTip();  // a page instant navigation replaced

@@ -8,6 +8,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from filters import choose, first_choice
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
@@ -29,7 +30,7 @@ def test_without_javascript_the_whole_table_is_there(browser: Browser, real_url:
     page = context.new_page()
     page.goto(real_url + "agreements/")
     heads = page.locator(".tk-list thead th").all_inner_texts()
-    assert heads == ["Agreement", "Kind", "Status", "Parties", "Sectors", "Signed", "In force"]
+    assert heads == ["Agreement", "Kind", "Status", "Parties", "Sectors", "Date", "In force"]
     assert page.locator(".tk-list tbody tr").count() > 30
     assert page.locator(".tk-filters").count() == 0
     context.close()
@@ -39,17 +40,17 @@ def test_filter_by_kind_and_year_with_a_count_kept_in_the_address(tab: Page, rea
     tab.goto(real_url + "agreements/", wait_until="load")
     total = tab.locator(".tk-list tbody tr").count()
     expect(tab.locator(".tk-filters__count")).to_have_text(f"Showing {total} of {total} agreements.")
-    tab.get_by_label("Kind", exact=True).select_option(MOU)
+    choose(tab, "Kind", MOU)
     shown = rows(tab)
     assert 0 < len(shown) < total
     assert all(r[1] == MOU for r in shown)
     expect(tab.locator(".tk-filters__count")).to_have_text(f"Showing {len(shown)} of {total} agreements.")
-    tab.get_by_label("Signed (year)", exact=True).select_option("2026")
+    choose(tab, "Date (year)", "2026")
     both = rows(tab)
     assert 0 < len(both) <= len(shown)
     assert all(r[1] == MOU and r[5].startswith("2026") for r in both)
     query = parse_qs(urlsplit(tab.url).query)
-    assert query == {"kind": [MOU], "signed": ["2026"]}
+    assert query == {"kind": ["mou"], "year": ["2026"]}  # keys, not labels
     # The address, shared, opens the same list.
     tab.goto(tab.url, wait_until="load")
     assert rows(tab) == both
@@ -59,7 +60,7 @@ def test_filter_by_kind_and_year_with_a_count_kept_in_the_address(tab: Page, rea
 
 def test_sort_by_any_column_dates_as_dates(tab: Page, real_url: str) -> None:
     tab.goto(real_url + "agreements/", wait_until="load")
-    signed = tab.get_by_role("button", name="Sort by Signed")
+    signed = tab.get_by_role("button", name="Sort by Date")
     signed.focus()
     tab.keyboard.press("Enter")  # a keyboard reaches and works every sort button
     dates = [r[5] for r in rows(tab)]
@@ -71,7 +72,7 @@ def test_sort_by_any_column_dates_as_dates(tab: Page, real_url: str) -> None:
     dates = [r[5] for r in rows(tab) if r[5]]
     assert dates == sorted(dates, reverse=True)
     expect(tab.locator(".tk-list th").nth(5)).to_have_attribute("aria-sort", "descending")
-    assert parse_qs(urlsplit(tab.url).query) == {"sort": ["signed"], "order": ["desc"]}
+    assert parse_qs(urlsplit(tab.url).query) == {"sort": ["date"], "order": ["desc"]}
     tab.get_by_role("button", name="Sort by Agreement").click()
     names = [r[0].lower() for r in rows(tab)]
     assert names == sorted(names)
@@ -84,18 +85,17 @@ def column(tab: Page, at: int) -> list[str]:
 def test_sources_filter_by_kind_publisher_and_year_and_sort_by_date(tab: Page, real_url: str) -> None:
     tab.goto(real_url + "sources/", wait_until="load")
     total = tab.locator(".tk-list tbody tr").count()
-    assert tab.locator(".tk-filters label").all_inner_texts() == ["Date (year)", "Kind", "Publisher"]
-    kind = tab.get_by_label("Kind", exact=True)
-    kind.select_option(NEWS)
+    toggles = tab.locator(".tk-filters__toggle").all_inner_texts()
+    assert toggles == ["Date (year): all", "Kind: all", "Publisher: all"]
+    choose(tab, "Kind", NEWS)
     news = rows(tab)
     assert 0 < len(news) < total
     assert all(r[2] == NEWS for r in news)
     expect(tab.locator(".tk-filters__count")).to_have_text(f"Showing {len(news)} of {total} sources.")
-    publisher = tab.get_by_label("Publisher", exact=True)
-    chosen = publisher.locator("option").nth(1).get_attribute("value") or ""
-    publisher.select_option(chosen)
+    key, chosen = first_choice(tab, "Publisher")
+    choose(tab, "Publisher", chosen)
     assert all(r[3] == chosen and r[2] == NEWS for r in rows(tab))
-    assert parse_qs(urlsplit(tab.url).query) == {"kind": [NEWS], "publisher": [chosen]}
+    assert parse_qs(urlsplit(tab.url).query) == {"kind": ["news-report"], "publisher": [key]}
     tab.get_by_role("button", name="Show all").click()
     tab.get_by_role("button", name="Sort by Date").click()
     dates = [d for d in column(tab, 0) if re.fullmatch(r"\d{4}(-\d\d){0,2}", d)]
@@ -107,9 +107,9 @@ def test_organisations_filter_by_kind_and_country_and_sort_by_name(tab: Page, re
     tab.goto(real_url + "organisations/", wait_until="load")
     total = tab.locator(".tk-list tbody tr").count()
     assert total > 30
-    assert tab.locator(".tk-filters label").all_inner_texts() == ["Kind", "Country"]
-    tab.get_by_label("Kind", exact=True).select_option(MINISTRY)
-    tab.get_by_label("Country", exact=True).select_option("Singapore")
+    assert tab.locator(".tk-filters__toggle").all_inner_texts() == ["Kind: all", "Country: all"]
+    choose(tab, "Kind", MINISTRY)
+    choose(tab, "Country", "Singapore")
     found = rows(tab)
     assert found
     assert all(r[1] == MINISTRY and r[2] == "Singapore" for r in found)

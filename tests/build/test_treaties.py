@@ -11,10 +11,12 @@ import json
 import shutil
 from datetime import date
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_DATA, ROOT, built_site
+from filters import choose, toggle
 from hostile import hostile_copy
 from playwright.sync_api import Page, expect
 
@@ -477,11 +479,13 @@ def test_the_register_filters_by_its_answer_and_sorts_by_date(tab: Page, real_ur
     total = box.locator("tbody tr").count()
     heading = box.locator("thead th").nth(1).inner_text().strip(" ↕↑↓")
     assert heading.startswith("In force on ")
-    select = tab.get_by_label(heading, exact=True)
-    options = select.locator("option").all_inner_texts()
-    assert set(options) - {"All"} <= set(tr.IN_FORCE_LABELS.values())
-    assert "Replaced" in options
-    select.select_option("Replaced")
+    button = toggle(tab, heading)
+    panel = tab.locator(f"#{button.get_attribute('aria-controls')}")
+    options = panel.locator("label").all_inner_texts()
+    assert {o.strip() for o in options} <= set(tr.IN_FORCE_LABELS.values())
+    assert "Replaced" in {o.strip() for o in options}
+    choose(tab, heading, "Replaced")
+    assert parse_qs(urlsplit(tab.url).query) == {"in-force": ["replaced"]}  # a key, not the day's heading
     shown = box.locator("tbody tr:not([hidden])")
     expect(shown).to_have_count(1)
     assert DTA_1979 in shown.first.locator("td").first.locator("a").get_attribute("href")

@@ -498,3 +498,25 @@ def test_an_id_longer_than_a_hundred_characters(tmp_path: Path) -> None:
         f"data/sectors/{'a' * 101}.yml:1:1: the id (the file name without .yml) is 101 characters long:"
         " an id may have at most 100"
     ]
+
+
+def test_a_sector_s_broader_sector_is_checked_like_every_reference(tmp_path: Path) -> None:
+    """An unknown broader sector, and broader sectors that go round in a circle, are placed at
+    the ``broader`` they are written in."""
+    sector = "name: {name}\nbroader: {broader}\nsummary: A sector.\ncite: [src]\n"
+    found = problems(
+        tmp_path,
+        sectors__nuclear=sector.format(name="Nuclear", broader="enrgy"),
+        sectors__a=sector.format(name="A", broader="b"),
+        sectors__b=sector.format(name="B", broader="a"),
+    )
+    assert any(p.startswith("data/sectors/nuclear.yml:2:10: unknown sector 'enrgy'") for p in found), found
+    assert any(p.startswith("data/sectors/a.yml:2:10: 'b' leads back to this record") for p in found), found
+    assert any(p.startswith("data/sectors/b.yml:2:10: 'a' leads back to this record") for p in found), found
+    # A sector under a known one loads.
+    ok = dataset(
+        tmp_path / "ok",
+        sectors__energy="name: Energy\nsummary: Energy.\ncite: [src]\n",
+        sectors__nuclear=sector.format(name="Nuclear", broader="energy"),
+    )
+    assert load(ok).sectors["nuclear"].broader == "energy"

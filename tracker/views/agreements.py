@@ -133,32 +133,75 @@ def _step(a: Agreement, m: Milestone | None) -> t.Cell:
     return t.date(when(m), m.when, m.derived, milestone_accounts(a, m)) if m else t.Cell()
 
 
+# The steps that make an instrument what it is, whichever its kind: a treaty or memorandum is
+# signed, a joint statement or declaration adopted, a partnership or arrangement established.
+DATING_STEPS = ("signed", "adopted", "established")
+
+
+def dating_step(a: Agreement) -> Milestone | None:
+    """The step that dates the agreement in the index (its "Date" column, its year): the
+    earliest of its signature, adoption or establishment, else its earliest recorded step
+    (reported, negotiations launched…); None where the data gives no step."""
+    made = [m for m in a.milestones if m.type in DATING_STEPS]
+    found = sorted(made or a.milestones, key=lambda m: (m.when, MILESTONE_RANK.get(m.type, 99)))
+    return found[0] if found else None
+
+
+def _dated(a: Agreement, m: Milestone | None) -> t.Cell:
+    """The date that fits the agreement's kind, with the step it is ("adopted 2019"), its
+    precision and its derived and accounts marks, as the agreement's page gives them."""
+    if m is None:
+        return t.Cell()
+    step = label(m.type, "milestone.type").lower()
+    return t.date(when(m), m.when, m.derived, milestone_accounts(a, m), step=step)
+
+
+def sector_cell(ix: Index, ids: list[str]) -> t.Cell:
+    """Sectors as links; a filter also matches each one's broader sectors (energy, for nuclear
+    energy), which include it."""
+    records = ix.records(Sector, ids)
+    broader = [ix.sectors[up] for s in ids for up in ix.broader(s)]
+    return t.links(records, also=broader)
+
+
+def broader_note(ix: Index) -> str:
+    """What the sector filter says where some sectors include others: "Energy includes Nuclear
+    energy and Small modular reactors." ("" where none does)."""
+    said = []
+    for wide, narrow in sorted(ix.narrower.items(), key=lambda kv: ix.sectors[kv[0]].name.lower()):
+        inside = [ix.sectors[n].name for n in narrow]
+        listed = inside[0] if len(inside) == 1 else f"{', '.join(inside[:-1])} and {inside[-1]}"
+        said.append(f"{ix.sectors[wide].name} includes {listed}.")
+    return " ".join(said)
+
+
 def _row(ix: Index, a: Agreement) -> t.Row:
-    signed = first_step(a, "signed")
-    year = signed.when if signed else min((m.when for m in a.milestones), default=None)
+    dated = dating_step(a)
     cells = (
         t.link(a),
-        t.text(label(a.kind, "agreement.kind")),
-        t.text(label(a.status.value, "status.value")),
+        t.text(label(a.kind, "agreement.kind"), a.kind),
+        t.text(label(a.status.value, "status.value"), a.status.value),
         t.links(ix.records(Organisation, a.parties)),
-        t.links(ix.records(Sector, a.sectors)),
-        _step(a, signed),
+        sector_cell(ix, a.sectors),
+        _dated(a, dated),
         _step(a, first_step(a, "entered-into-force")),
     )
-    return t.Row(a, cells, t.group_of(year))
+    return t.Row(a, cells, t.group_of(dated.when if dated else None))
 
 
 def table(ix: Index) -> t.Table:
     """The index's table: one row per agreement (context ones are listed apart), on the page
-    of the year it was signed, or, not signed, of its first recorded step."""
+    of the year of its date: signed, adopted or established, else its first recorded step."""
     rows = [_row(ix, a) for a in agreements(ix).main]
     return t.Table(
         "agreements",
         "agreements",
         t.columns(
-            ["Agreement", "Kind", "Status", "Parties", "Sectors", "Signed", "In force"],
-            ["Kind", "Status", "Parties", "Sectors", "Signed"],
+            ["Agreement", "Kind", "Status", "Parties", "Sectors", "Date", "In force"],
+            ["Kind", "Status", "Parties", "Sectors", "Date"],
+            ones={"Parties": "party", "Sectors": "sector"},
+            notes={"Sectors": broader_note(ix)},
         ),
         rows,
-        "by the year each was signed, or, for one not signed, the year of its first recorded step",
+        "by the year of each one's date: signed, adopted or established, or else its first recorded step",
     )

@@ -465,6 +465,26 @@ class Index:
         return dict(table)
 
     @cached_property
+    def narrower(self) -> dict[str, list[str]]:
+        """Each sector's narrower sectors (those whose ``broader`` leads to it, however many
+        steps up), by name: a broader sector includes their records. The loader refuses a
+        ``broader`` that goes round in a circle."""
+        table: dict[str, list[str]] = defaultdict(list)
+        for s in sorted(self.sectors.values(), key=lambda s: s.name.lower()):
+            for up in self.broader(s.id):
+                table[up].append(s.id)
+        return dict(table)
+
+    def broader(self, sector_id: str) -> list[str]:
+        """The sectors that include ``sector_id``, nearest first (nuclear energy: energy)."""
+        found: list[str] = []
+        up = self.sectors[sector_id].broader if sector_id in self.sectors else None
+        while up is not None and up not in found and up != sector_id:
+            found.append(up)
+            up = self.sectors[up].broader if up in self.sectors else None
+        return found
+
+    @cached_property
     def accounts(self) -> dict[int, tuple[Agreement, Milestone]]:
         """Each milestone's per-document accounts (by identity), with the milestone holding it."""
         return {id(a): (r, m) for r in self.agreements.values() for m in r.milestones for a in m.accounts}

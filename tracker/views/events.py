@@ -108,7 +108,7 @@ def _row(e: Event) -> t.Row:
     cells = (
         t.date(when(e), e.when, e.derived),
         t.link(e),
-        t.text(label(e.kind, "event.kind")),
+        t.text(label(e.kind, "event.kind"), e.kind),
         t.text(e.place),
     )
     return t.Row(e, cells, t.group_of(e.when))

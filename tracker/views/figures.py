@@ -66,7 +66,7 @@ def _row(ix: Index, f: Figure) -> t.Row:
         else t.Cell()
     )
     as_of = t.date(written(f.as_of), f.as_of, derived(f, "as_of")) if f.as_of else t.text("not dated")
-    cells = (t.link(f), t.text(label(f.kind, "figure.kind")), value_cell, measures, as_of)
+    cells = (t.link(f), t.text(label(f.kind, "figure.kind"), f.kind), value_cell, measures, as_of)
     return t.Row(f, cells, t.group_of(f.as_of or f.reference_year))
 
 

@@ -75,7 +75,7 @@ class Listing:
         return len(self.table.rows)
 
     @property
-    def options(self) -> dict[str, list[str]]:
+    def options(self) -> dict[str, list[tuple[str, str]]]:
         return self.table.options()
 
 

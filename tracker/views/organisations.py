@@ -42,7 +42,7 @@ class PartyYears:
     total: int
     rule: str  # how the index files an agreement under a year
     index_src_uri: str  # agreements/index.md
-    query: str  # the index's filter for this party, as tracker.js reads it: "parties=Singapore"
+    query: str  # the index's filter for this party, as tracker.js reads it: "parties=singapore"
     years: list[YearCount]  # latest first, undated last
 
 
@@ -139,7 +139,7 @@ def _party_years(o: Organisation, table: t.Table) -> PartyYears:
         for key in table.groups
         if counts[key]
     ]
-    query = urlencode({"parties": o.label})
+    query = urlencode({"parties": o.id})  # its id, as the filter reads it: a renamed label breaks no link
     return PartyYears(sum(counts.values()), table.rule, index_src_uri(table.collection), query, years)
 
 
@@ -156,7 +156,7 @@ def _row(ix: Index, o: Organisation, kind: str) -> t.Row:
     if o.short_name:
         name = t.Cell((*name.parts, t.Part(f" ({o.short_name})")))
     country = ix.organisations[o.country] if o.country and o.country != o.id else None
-    cells = (name, t.text(kind), t.link(country) if country else t.Cell())
+    cells = (name, t.text(kind, o.kind), t.link(country) if country else t.Cell())
     return t.Row(o, cells, t.UNDATED)
 
 

@@ -60,12 +60,43 @@ def people(ix: Index) -> PeopleView:
     return PeopleView(sorted(ix.people.values(), key=lambda p: p.name.lower()))
 
 
-def _row(p: Person) -> t.Row:
-    cells = (t.link(p), t.text("; ".join(n.name for n in p.names)), t.text(p.roles[-1].title if p.roles else ""))
+def _latest(p: Person) -> Role | None:
+    """The role the data dates latest (by its start, the date it was seen held, or its end),
+    else the last one listed."""
+    if not p.roles:
+        return None
+    dated = [r for r in p.roles if r.since or r.as_of or r.until]
+    if not dated:
+        return p.roles[-1]
+    return max(dated, key=lambda r: max(d for d in (r.since, r.as_of, r.until) if d is not None))
+
+
+def _row(ix: Index, p: Person) -> t.Row:
+    country = ix.organisations[p.country] if p.country else None
+    role = _latest(p)
+    cells = (
+        t.link(p),
+        t.link(country) if country else t.Cell(),
+        # Filtered by the title as the data writes it: a role has no id of its own.
+        t.text(role.title, role.title) if role else t.Cell(),
+        t.text("; ".join(n.name for n in p.names)),
+    )
     return t.Row(p, cells, t.UNDATED)
 
 
 def table(ix: Index) -> t.Table:
-    """The index's table: one row per person, by name (people have no date to split by)."""
-    rows = [_row(p) for p in people(ix).people]
-    return t.Table("people", "people", t.columns(["Person", "Names in the sources", "Latest role given"], []), rows, "")
+    """The index's table: one row per person, by name (people have no date to split by),
+    filtered by country and by role."""
+    rows = [_row(ix, p) for p in people(ix).people]
+    return t.Table(
+        "people",
+        "people",
+        t.columns(
+            ["Person", "Country", "Latest role given", "Names in the sources"],
+            ["Country", "Latest role given"],
+            params={"Latest role given": "role"},
+            ones={"Latest role given": "role"},
+        ),
+        rows,
+        "",
+    )

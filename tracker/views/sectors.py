@@ -8,7 +8,7 @@ sectors counts once in each; a sector's count is its row total in the grid."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..models import Agreement, Figure, Sector
 from .base import Index, YearGroup, by_year, first_date
@@ -21,6 +21,10 @@ class SectorView:
     years: list[YearGroup]
     undated: list[Agreement]
     figures: list[Figure]
+    # The sectors it includes (their ``broader`` leads to it), whose records it lists too, and
+    # the wider sector it is part of, if any.
+    narrower: list[Sector] = field(default_factory=list)
+    broader: Sector | None = None
 
 
 @dataclass(frozen=True)
@@ -62,16 +66,27 @@ class SectorsView:
 
 
 def sector(ix: Index, sector_id: str) -> SectorView:
-    entries = ix.entries_by_sector.get(sector_id, [])
+    """A sector's page: its agreements, milestones and events, and those of the narrower
+    sectors it includes (nuclear energy's, on energy's page), each once."""
     s = ix.sectors[sector_id]
-    # Each agreement once, however many times it names the sector.
-    named = list({id(a): a for a in ix.named_by(s, Agreement, "sectors")}.values())
+    narrower = [ix.sectors[n] for n in ix.narrower.get(sector_id, [])]
+    covered = [s, *narrower]
+    seen: set[int] = set()
+    entries = []
+    for entry in sorted((e for c in covered for e in ix.entries_by_sector.get(c.id, [])), key=lambda e: e.key):
+        if id(entry) not in seen:
+            seen.add(id(entry))
+            entries.append(entry)
+    # Each agreement once, however many times it names the sector or a narrower one.
+    named = list({id(a): a for c in covered for a in ix.named_by(c, Agreement, "sectors")}.values())
     return SectorView(
         record=s,
         agreements=sorted(named, key=first_date),
         years=by_year(entries),
         undated=[a for a in named if not a.milestones],
         figures=ix.figures_about["sectors", sector_id],
+        narrower=narrower,
+        broader=ix.sectors[s.broader] if s.broader else None,
     )
 
 

@@ -157,7 +157,7 @@ def _dated(s: Source) -> t.Cell:
 
 def _row(ix: Index, s: Source, count: int) -> t.Row:
     publisher = t.link(ix.organisations[s.publisher]) if s.publisher else t.Cell()
-    cells = (_dated(s), t.link(s), t.text(label(s.kind, "source.kind")), publisher, t.text(count))
+    cells = (_dated(s), t.link(s), t.text(label(s.kind, "source.kind"), s.kind), publisher, t.text(count))
     return t.Row(s, cells, t.group_of(s.date))
 
 

@@ -313,14 +313,14 @@ def links_cell(found: list[Linked]) -> t.Cell:
 
 
 def in_force_cell(answer: InForce) -> t.Cell:
-    return t.Cell((t.Part(answer.label),), derived=answer.reason)
+    return t.Cell((t.Part(answer.label),), derived=answer.reason, keys=((answer.value, answer.label),))
 
 
 def _table_row(ix: Index, r: TreatyRow) -> t.Row:
     cells = (
         t.link(r.agreement),
         in_force_cell(r.in_force),
-        t.text(label(r.agreement.kind, "agreement.kind")),
+        t.text(label(r.agreement.kind, "agreement.kind"), r.agreement.kind),
         *(steps_cell(ix, r.agreement, r.steps[key], types[0]) for key, _, types in LIFE),
         links_cell(r.links),
     )
@@ -356,6 +356,8 @@ def treaties(ix: Index, on: date) -> TreatiesView:
         t.columns(
             ["Treaty", heading, "Kind", *(name for _, name, _ in LIFE), "Replaced or revised"],
             [heading, "Kind", "Signed", "Entered into force"],
+            # Named in the address apart from the day the heading gives, which changes daily.
+            params={heading: "in-force"},
         ),
         [_table_row(ix, r) for r in rows],
         "",  # never split by year: a register is short
