@@ -110,10 +110,11 @@ def nested_schemas() -> dict[str, Any]:
 
 _VERSION_SCHEMA = {
     "type": "string",
-    "pattern": "^[0-9a-f]{12}$",
+    "pattern": "^(?:[0-9a-f]{12}|preview)$",
     "description": (
         "The dataset's version: a digest of the validated records, the same for the same data whatever"
         " the build, changed by any change to the data (tracker/version.py). Cite it with the file."
+        " 'preview' in the live preview of data being edited, which has no version yet."
     ),
 }
 _BUILD_DATE_SCHEMA = {"type": "string", "format": "date", "description": "The day the files were built."}

@@ -31,6 +31,11 @@ from .dataset import Dataset
 
 LENGTH = 12  # hexadecimal digits: 48 bits, no collision to fear between versions of one dataset
 
+# The version the live preview (`mkdocs serve`) gives: data being edited is not yet a version
+# anyone can cite, and a digest in every page would make every edit change every page, which
+# the preview would then convert again (it converts only the pages whose content changed).
+PREVIEW = "preview"
+
 
 def content_hash(data: Dataset) -> str:
     """The dataset's version: a digest of its records, whatever their files and order."""

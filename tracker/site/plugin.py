@@ -33,7 +33,7 @@ from ..load import DataError, load, stamp
 from ..marks import DERIVED_WORDS
 from ..pages import Page, pages
 from ..queries import Queries
-from ..version import DatasetVersion, content_hash
+from ..version import PREVIEW, DatasetVersion, content_hash
 from . import csp, preview, redirects, rendering, staging, watch
 from .config import TrackerConfig, check, corrections_for
 
@@ -155,7 +155,8 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         # Globals, which the macros of common.j2 (imported without a page's context) see.
         folder = self.data_dir(config)
         history = self.history = read_history(folder)
-        version = DatasetVersion(self.version, export.build_time().date())
+        # The live preview's pages and files say "preview" (tracker/version.py, PREVIEW).
+        version = DatasetVersion(PREVIEW if self.command == "serve" else self.version, export.build_time().date())
         macros.env.globals.update(
             dataset_version=version,
             corrections=corrections_for(self.config, config, folder, history),
