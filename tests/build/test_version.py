@@ -122,15 +122,14 @@ def test_the_data_page_links_every_download_with_its_size_and_columns(fixture_si
     page = fixture_site / "data/index.html"
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     heading = soup.find(id="downloads")
-    table = heading.find_next("table")
     listed = {}
-    for row in table.select("tbody tr"):
-        link, kind, size, columns = row.find_all("td")
-        href = link.a["href"]
+    for item in heading.find_next("ul").find_all("li", recursive=False):
+        href = item.a["href"]
         target = (page.parent / href).resolve()
         assert target.is_file(), href
-        names = [code.get_text() for code in columns.find_all("code")]
-        listed[target.relative_to(fixture_site.resolve()).as_posix()] = (size.get_text(), names)
+        size = item.select_one(".tk-download").get_text().rpartition(", ")[2]
+        names = [code.get_text() for code in item.find_all("code")[1:]]  # the first is the file's name
+        listed[target.relative_to(fixture_site.resolve()).as_posix()] = (size, names)
     expected = [
         p.relative_to(fixture_site).as_posix()
         for p in (fixture_site / "api/v1").rglob("*")
