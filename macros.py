@@ -23,3 +23,11 @@ def define_env(env):
     env.variables["schema_version"] = export.SCHEMA_VERSION
     env.variables["feed_size"] = tracker.config.feed_size
     env.variables["build_date"] = export.build_time().date()
+    # The Data page's list of downloads, their sizes and columns, from the files this build
+    # publishes (the plugin makes them in on_files, before any page is rendered).
+    env.macro(lambda: tracker.downloads, "downloads")
+    env.macro(lambda path: next((d for d in tracker.downloads if d.path == path), None), "download")
+    env.variables["calendar_links"] = export.calendar_links(env.conf["site_url"] or "/")
+    # The Changes page: what each commit of the data's history changed.
+    env.macro(lambda: tracker.changes(), "data_changes")
+    env.macro(lambda: tracker.history.in_git, "data_history_known")

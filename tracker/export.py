@@ -12,7 +12,6 @@ import csv
 import functools
 import json
 import os
-import subprocess
 import unicodedata
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -29,13 +28,14 @@ from .marks import ACCOUNTS_WORDS, DERIVED_WORDS
 from .models import COLLECTIONS, Milestone, Record, Series
 from .queries import Entry, Queries
 from .urls import json_path, list_json_path, page_url
+from .version import DatasetVersion, content_hash
 from .views.series import SeriesView
 from .views.table import Table, as_data
 from .views.treaties import INVERSE_KEYS, LIFE, SHOWN_RELATIONS, TreatyRow
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"  # 2.0: page_url and original_url for the overloaded url
 API = "api/v1"
 JSON_SCHEMA = "https://json-schema.org/draft/2020-12/schema"
 FEED_SIZE = 50
@@ -50,13 +50,27 @@ _LICENCE_SCHEMA = {
 }
 
 
+# Fields of the data files published under another name: a source's ``url`` is the document's
+# own address, named apart from every record's ``page_url`` (its page on this site).
+RENAMED = {"url": "original_url"}
+
+# Fields of the data files left out of the CSVs (the JSON keeps them): what the project uses
+# to run the site, not facts a data user reads. ``search_terms`` are words for the site's
+# search; ``renamed_from`` the old ids the site redirects; ``file`` a source's file in the
+# project's own folder of documents, which is not published; ``reviewed`` a date nearly every
+# record leaves empty (``last_changed`` stays).
+CSV_LEFT_OUT = ("search_terms", "reviewed", "renamed_from", "file")
+
+
 def record_data(record: Record, site_url: str, changed: PartialDate | None = None) -> dict[str, Any]:
-    """A record as the JSON gives it: its id and page, its fields as its data file has them,
-    and when its file last changed in the repository (tracker/history.py; null outside git)."""
+    """A record as the JSON gives it: its id and page, its fields as its data file has them
+    (a source's ``url`` as ``original_url``), and when its file last changed in the repository
+    (tracker/history.py; null outside git)."""
+    fields = record.model_dump(mode="json", exclude_defaults=False)
     return {
         "id": record.id,
-        "url": page_url(record, site_url),
-        **record.model_dump(mode="json", exclude_defaults=False),
+        "page_url": page_url(record, site_url),
+        **{RENAMED.get(k, k): v for k, v in fields.items()},
         "last_changed": changed.iso if changed else None,
     }
 
@@ -94,8 +108,21 @@ def nested_schemas() -> dict[str, Any]:
     return dict(sorted(defs.items()))
 
 
+_VERSION_SCHEMA = {
+    "type": "string",
+    "pattern": "^(?:[0-9a-f]{12}|preview)$",
+    "description": (
+        "The dataset's version: a digest of the validated records, the same for the same data whatever"
+        " the build, changed by any change to the data (tracker/version.py). Cite it with the file."
+        " 'preview' in the live preview of data being edited, which has no version yet."
+    ),
+}
+_BUILD_DATE_SCHEMA = {"type": "string", "format": "date", "description": "The day the files were built."}
+
+
 def api_schema() -> dict[str, Any]:
-    """The schema of the published JSON: each record as in its data file, plus ``id`` and ``url``."""
+    """The schema of the published JSON: each record as in its data file, plus ``id``,
+    ``page_url`` and ``last_changed``, a source's ``url`` named ``original_url``."""
     defs: dict[str, Any] = {}
     records: dict[str, Any] = {}
     for collection in COLLECTIONS:
@@ -105,8 +132,8 @@ def api_schema() -> dict[str, Any]:
             schema.pop(key)
         schema["properties"] = {
             "id": {"type": "string", "pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*$", "description": "The record's id."},
-            "url": {"type": "string", "format": "uri", "description": "The record's page."},
-            **schema["properties"],
+            "page_url": {"type": "string", "format": "uri", "description": "The record's page on this site."},
+            **{RENAMED.get(k, k): v for k, v in schema["properties"].items()},
             "last_changed": {
                 "type": ["string", "null"],
                 "format": "date",
@@ -117,16 +144,22 @@ def api_schema() -> dict[str, Any]:
                 ),
             },
         }
-        schema["required"] = ["id", "url", *schema.get("required", []), "last_changed"]
+        required = [RENAMED.get(k, k) for k in schema.get("required", [])]
+        schema["required"] = ["id", "page_url", *required, "last_changed"]
+        # A record's own file, beside its page, also says which version of the dataset it is from.
+        schema["properties"]["dataset_version"] = {**_VERSION_SCHEMA, "description": "In a record's own file only."}
+        schema["properties"]["build_date"] = {**_BUILD_DATE_SCHEMA, "description": "In a record's own file only."}
         schema["title"] = COLLECTIONS[collection].singular
         records[collection] = schema
     defs.update(records)
     collection_file = {
         "type": "object",
         "additionalProperties": False,
-        "required": ["schema_version", "licence", "collection", "records"],
+        "required": ["schema_version", "dataset_version", "build_date", "licence", "collection", "records"],
         "properties": {
             "schema_version": {"const": SCHEMA_VERSION},
+            "dataset_version": _VERSION_SCHEMA,
+            "build_date": _BUILD_DATE_SCHEMA,
             "licence": _LICENCE_SCHEMA,
             "collection": {"enum": list(COLLECTIONS)},
             "records": {"type": "array"},
@@ -141,9 +174,11 @@ def api_schema() -> dict[str, Any]:
         "and each series' file, /api/v1/series/<id>.json ('series_file').",
         "type": "object",
         "additionalProperties": False,
-        "required": ["schema_version", "licence", "site", *COLLECTIONS],
+        "required": ["schema_version", "dataset_version", "build_date", "licence", "site", *COLLECTIONS],
         "properties": {
             "schema_version": {"const": SCHEMA_VERSION},
+            "dataset_version": _VERSION_SCHEMA,
+            "build_date": _BUILD_DATE_SCHEMA,
             "licence": _LICENCE_SCHEMA,
             "site": {"type": "string", "format": "uri"},
             **{c: {"type": "array", "items": {"$ref": f"#/$defs/{c}"}} for c in COLLECTIONS},
@@ -189,16 +224,18 @@ def series_file_schema() -> dict[str, Any]:
                 ),
             },
             "sources": {"$ref": "#/$defs/figures/properties/cite"},
-            "url": {"type": "string", "format": "uri", "description": "The figure's page."},
+            "page_url": {"type": "string", "format": "uri", "description": "The figure's page on this site."},
         },
     }
     series_file = {
         "type": "object",
         "description": "/api/v1/series/<id>.json: a series' record and its points in date order.",
         "additionalProperties": False,
-        "required": ["schema_version", "licence", "series", "points"],
+        "required": ["schema_version", "dataset_version", "build_date", "licence", "series", "points"],
         "properties": {
             "schema_version": {"const": SCHEMA_VERSION},
+            "dataset_version": _VERSION_SCHEMA,
+            "build_date": _BUILD_DATE_SCHEMA,
             "licence": _LICENCE_SCHEMA,
             "series": {"$ref": "#/$defs/series"},
             "points": {"type": "array", "items": {"$ref": "#/$defs/series_point"}},
@@ -272,8 +309,25 @@ def _with_lists(head: dict[str, Any], lists: dict[str, list[str]]) -> str:
     return "".join(parts)
 
 
-def json_files(data: Dataset, site_url: str, pieces: Pieces | None = None) -> dict[str, str]:
+def _head(version: DatasetVersion) -> dict[str, Any]:
+    """What every published JSON file starts with: the schema's version, the data's, the build's
+    date and the licence."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "dataset_version": version.id,
+        "build_date": version.built.isoformat(),
+        "licence": LICENCE,
+    }
+
+
+def json_files(
+    data: Dataset, site_url: str, pieces: Pieces | None = None, version: DatasetVersion | None = None
+) -> dict[str, str]:
     pieces = pieces or Pieces()
+    version = version or dataset_version(data)
+    # A record's own file opens with the dataset's version; in the collections' files the
+    # file's head says it once.
+    stamp = _json({"dataset_version": version.id, "build_date": version.built.isoformat()})[:-2] + ","
     lists: dict[str, list[str]] = {}
     files: dict[str, str] = {}
     for collection in COLLECTIONS:
@@ -284,25 +338,24 @@ def json_files(data: Dataset, site_url: str, pieces: Pieces | None = None) -> di
             for r in data[collection].values()
         ]
         lists[collection] = items = [text[:-1] for text in texts]
-        head = {"schema_version": SCHEMA_VERSION, "licence": LICENCE, "collection": collection}
+        head = {**_head(version), "collection": collection}
         files[f"{API}/{collection}.json"] = _with_lists(head, {"records": items})
         for record, text in zip(data[collection].values(), texts, strict=True):
-            files[json_path(record)] = text
-    files[f"{API}/all.json"] = _with_lists(
-        {"schema_version": SCHEMA_VERSION, "licence": LICENCE, "site": site_url}, lists
-    )
+            files[json_path(record)] = stamp + text[1:]
+    files[f"{API}/all.json"] = _with_lists({**_head(version), "site": site_url}, lists)
     files |= {f"{API}/schema/{name}": text for name, text in schema_files().items()}
     return files
 
 
-def list_files(queries: Queries) -> dict[str, str]:
+def list_files(queries: Queries, version: DatasetVersion | None = None) -> dict[str, str]:
     """The rows of each index split by year (``/api/v1/lists/agreements.json``), as its pages
     show them, for tracker.js to filter and sort over every record (views/table.py)."""
-    return {list_json_path(table.collection): list_file(table) for table in queries.split_tables()}
+    version = version or dataset_version(queries.data)
+    return {list_json_path(table.collection): list_file(table, version) for table in queries.split_tables()}
 
 
-def list_file(table: Table) -> str:
-    return _json({"schema_version": SCHEMA_VERSION, "licence": LICENCE, **as_data(table)})
+def list_file(table: Table, version: DatasetVersion) -> str:
+    return _json({**_head(version), **as_data(table)})
 
 
 # -- CSV ------------------------------------------------------------------------------------
@@ -326,6 +379,8 @@ def _cell(value: Any) -> str:
 def _row(pieces: Pieces, record: Record, site_url: str) -> dict[str, str]:
     flat: dict[str, str] = {}
     for key, value in _record_data(pieces, record, site_url).items():
+        if key in CSV_LEFT_OUT:
+            continue
         if isinstance(value, dict):  # one nested object, e.g. status: status.value, status.as_of …
             flat |= {f"{key}.{k}": _cell(v) for k, v in value.items()}
         else:
@@ -389,40 +444,62 @@ class _Lines:
         return self.lines.pop()
 
 
+VERSION_COLUMN = "dataset_version"
+
+
 def _csv(header: list[str], lines: list[str]) -> str:
+    """A CSV file: its header and lines. Every CSV ends each row with the dataset's version
+    (:data:`VERSION_COLUMN`, a column of its own, so that a file passed on alone still says
+    which data it holds; no comment line, which CSV readers would take for a row)."""
     # A byte-order mark lets spreadsheet programs recognise UTF-8 (names like "Korea–Singapore").
     writer = _Lines(header)
     writer.writer.writerow(header)
     return "".join(["\ufeff", *writer.lines, *lines])
 
 
-def _record_lines(collection: str, data: Dataset, site_url: str, pieces: Pieces) -> tuple[list[str], list[str]]:
+def _record_lines(
+    collection: str, data: Dataset, site_url: str, pieces: Pieces, version: DatasetVersion
+) -> tuple[list[str], list[str]]:
     """A collection's CSV header and each record's line, as written under that header."""
     header, rows = _rows(collection, data, site_url, pieces)
+    header = [*header, VERSION_COLUMN]
     writer = _Lines(header)
     records = data[collection].values()
     return header, [
-        pieces.get("line", r, (site_url, tuple(header), pieces.history.changed(r)), functools.partial(writer.line, row))
+        pieces.get(
+            "line",
+            r,
+            (site_url, tuple(header), pieces.history.changed(r), version.id),
+            functools.partial(writer.line, {**row, VERSION_COLUMN: version.id}),
+        )
         for r, row in zip(records, rows, strict=True)
     ]
 
 
-def _item_lines(items: ItemsFile[Any], record: Record, site_url: str) -> str:
-    writer = _Lines(list(items.header))
-    return "".join(writer.line({k: _cell(v) for k, v in row.items()}) for row in items.rows(record, site_url))
+def _item_lines(items: ItemsFile[Any], record: Record, site_url: str, version: DatasetVersion) -> str:
+    writer = _Lines([*items.header, VERSION_COLUMN])
+    return "".join(
+        writer.line({**{k: _cell(v) for k, v in row.items()}, VERSION_COLUMN: version.id})
+        for row in items.rows(record, site_url)
+    )
 
 
-def csv_files(data: Dataset, site_url: str, pieces: Pieces | None = None) -> dict[str, str]:
+def csv_files(
+    data: Dataset, site_url: str, pieces: Pieces | None = None, version: DatasetVersion | None = None
+) -> dict[str, str]:
     pieces = pieces or Pieces()
-    files = {f"{API}/{c}.csv": _csv(*_record_lines(c, data, site_url, pieces)) for c in COLLECTIONS}
+    version = version or dataset_version(data)
+    files = {f"{API}/{c}.csv": _csv(*_record_lines(c, data, site_url, pieces, version)) for c in COLLECTIONS}
     # The lists records hold that their kind publishes apart (an agreement's milestones).
     for kind in kinds():
         for items in kind.files:
             lines = [
-                pieces.get(items.name, r, site_url, functools.partial(_item_lines, items, r, site_url))
+                pieces.get(
+                    items.name, r, (site_url, version.id), functools.partial(_item_lines, items, r, site_url, version)
+                )
                 for r in data[kind.collection].values()
             ]
-            files[f"{API}/{items.name}.csv"] = _csv(list(items.header), lines)
+            files[f"{API}/{items.name}.csv"] = _csv([*items.header, VERSION_COLUMN], lines)
     return files
 
 
@@ -453,7 +530,7 @@ def treaty_data(row: TreatyRow, site_url: str, on: date) -> dict[str, Any]:
     return {
         "id": a.id,
         "name": a.name,
-        "url": page_url(a, site_url),
+        "page_url": page_url(a, site_url),
         "kind": a.kind,
         "parties": a.parties,
         "party": row.party.id if row.party else None,
@@ -480,7 +557,7 @@ TREATY_HEADER = (
     "in_force_on",
     "in_force",
     "in_force_derived",
-    "url",
+    "page_url",
 )
 
 
@@ -499,7 +576,7 @@ SERIES_HEADER = (
     "derived",
     "documents_differ",
     "sources",
-    "url",
+    "page_url",
 )
 
 
@@ -512,7 +589,7 @@ def _treaty_line(section: str, data: dict[str, Any]) -> dict[str, str]:
 
     return {
         "section": section,
-        **{k: _cell(data[k]) for k in ("id", "name", "party", "kind", "parties", *LINKS, "url")},
+        **{k: _cell(data[k]) for k in ("id", "name", "party", "kind", "parties", *LINKS, "page_url")},
         **{key: dates(data["steps"].get(key, [])) for key in STEPS},
         "in_force_on": data["in_force"]["on"],
         "in_force": data["in_force"]["value"],
@@ -520,19 +597,22 @@ def _treaty_line(section: str, data: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def treaty_files(queries: Queries, site_url: str, on: date) -> dict[str, str]:
+def treaty_files(queries: Queries, site_url: str, on: date, version: DatasetVersion | None = None) -> dict[str, str]:
     """The treaty register as data: its bilateral treaties and multilateral memberships, with
     whether each was in force on ``on`` (the build's date)."""
+    version = version or dataset_version(queries.data)
     view = queries.treaties(on)
     treaties = [treaty_data(r, site_url, on) for r in view.bilateral]
     multilateral = [treaty_data(r, site_url, on) for r in view.multilateral]
-    head = {"schema_version": SCHEMA_VERSION, "licence": LICENCE, "in_force_on": on.isoformat()}
-    writer = _Lines(list(TREATY_HEADER))
-    lines = [writer.line(_treaty_line("bilateral", d)) for d in treaties]
-    lines += [writer.line(_treaty_line("multilateral", d)) for d in multilateral]
+    head = {**_head(version), "in_force_on": on.isoformat()}
+    header = [*TREATY_HEADER, VERSION_COLUMN]
+    writer = _Lines(header)
+    stamp = {VERSION_COLUMN: version.id}
+    lines = [writer.line(_treaty_line("bilateral", d) | stamp) for d in treaties]
+    lines += [writer.line(_treaty_line("multilateral", d) | stamp) for d in multilateral]
     return {
         f"{API}/treaties.json": _json({**head, "treaties": treaties, "multilateral": multilateral}),
-        f"{API}/treaties.csv": _csv(list(TREATY_HEADER), lines),
+        f"{API}/treaties.csv": _csv(header, lines),
     }
 
 
@@ -561,59 +641,39 @@ def series_points(view: SeriesView, site_url: str) -> list[dict[str, Any]]:
             "derived": p.derived,
             "documents_differ": [o.id for o in p.differing],
             "sources": list(p.figure.cite),
-            "url": page_url(p.figure, site_url),
+            "page_url": page_url(p.figure, site_url),
         }
         for p in view.points
     ]
 
 
-def series_files(queries: Queries, site_url: str) -> dict[str, str]:
+def series_files(queries: Queries, site_url: str, version: DatasetVersion | None = None) -> dict[str, str]:
     """Each series with its points: ``/api/v1/series/<id>.json`` (the series' record and its
     points) and ``/api/v1/series/<id>.csv`` (a row per point)."""
+    version = version or dataset_version(queries.data)
     files: dict[str, str] = {}
     for series_id in queries.data[Series.collection]:
         view = queries.series(series_id)
         points = series_points(view, site_url)
-        head = {"schema_version": SCHEMA_VERSION, "licence": LICENCE}
+        head = _head(version)
         files[f"{API}/series/{series_id}.json"] = _json(
             {**head, "series": record_data(view.record, site_url), "points": points}
         )
-        writer = _Lines(list(SERIES_HEADER))
-        lines = [writer.line({k: _cell(v) for k, v in point.items()}) for point in points]
-        files[f"{API}/series/{series_id}.csv"] = _csv(list(SERIES_HEADER), lines)
+        header = [*SERIES_HEADER, VERSION_COLUMN]
+        writer = _Lines(header)
+        lines = [
+            writer.line({k: _cell(v) for k, v in point.items()} | {VERSION_COLUMN: version.id}) for point in points
+        ]
+        files[f"{API}/series/{series_id}.csv"] = _csv(header, lines)
     return files
 
 
 # -- iCalendar and Atom ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Version:
-    """Which version of the dataset a build shows: its date, and its git commit when the data
-    is in a git checkout (a build elsewhere, from an archive say, has none)."""
-
-    date: date
-    commit: str | None = None
-
-    @property
-    def label(self) -> str:
-        return f"{self.date.isoformat()}, commit {self.commit}" if self.commit else self.date.isoformat()
-
-
-def dataset_version(folder: Path) -> Version:
-    when = build_time().date()
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(folder), "rev-parse", "--short=12", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):  # no git on this machine, or it hung
-        return Version(when)
-    commit = result.stdout.strip()
-    return Version(when, commit) if result.returncode == 0 and commit.isalnum() else Version(when)
+def dataset_version(data: Dataset) -> DatasetVersion:
+    """The version of ``data`` (its content hash, tracker/version.py) and the build's date."""
+    return DatasetVersion(content_hash(data), build_time().date())
 
 
 def build_time() -> datetime:
@@ -704,7 +764,16 @@ def calendar_event(entry: Entry, site_url: str, host: str) -> CalendarEvent:
     return CalendarEvent(entry_title(entry), start, end, _entry_uid(entry, host), entry.category, description, url)
 
 
-def calendar(queries: Dated, site_url: str) -> bytes:
+def version_words(version: DatasetVersion) -> str:
+    """How the calendar and the feed say which data they hold."""
+    return f"Dataset version {version.label}."  # no comma: icalendar does not escape one in X-WR-CALDESC
+
+
+def calendar_description(version: DatasetVersion) -> str:
+    return f"Milestones and events between South Korea and Singapore. {version_words(version)}"
+
+
+def calendar(queries: Dated, site_url: str, version: DatasetVersion) -> bytes:
     """Every dated entry as an all-day event (RFC 5545), byte for byte what icalendar writes for
     the same events: tests/unit/test_export.py has icalendar write them and compares. Written
     here because icalendar took 3 s of a 10,000-record build (about 2% of it), most of it
@@ -716,6 +785,8 @@ def calendar(queries: Dated, site_url: str) -> bytes:
         "VERSION:2.0",
         "PRODID:-//Korea-Singapore Partnership Tracker//EN",
         "CALSCALE:GREGORIAN",
+        # icalendar's order: after the first three, properties by name.
+        f"X-WR-CALDESC:{_ical_text(calendar_description(version))}",
         f"X-WR-CALNAME:{_ical_text('Korea–Singapore Partnership Tracker')}",
     ]
     for entry in queries.entries:
@@ -771,14 +842,16 @@ def _ical_fold(line: str) -> str:
     return b"\r\n ".join(pieces).decode("utf-8")
 
 
-def feed(queries: Queries, site_url: str, size: int = FEED_SIZE) -> bytes:
+def feed(queries: Queries, site_url: str, version: DatasetVersion, size: int = FEED_SIZE) -> bytes:
     from feedgen.feed import FeedGenerator
 
     latest = list(reversed(queries.entries[-size:])) if size > 0 else []
     gen = FeedGenerator()
     gen.id(site_url)
     gen.title("Korea–Singapore Partnership Tracker: latest developments")
-    gen.subtitle("Milestones of agreements and events between South Korea and Singapore, newest first")
+    gen.subtitle(
+        f"Milestones of agreements and events between South Korea and Singapore, newest first. {version_words(version)}"
+    )
     gen.link(href=site_url, rel="alternate")
     gen.link(href=f"{site_url}feed.xml", rel="self")
     gen.language("en")
@@ -808,19 +881,81 @@ def files(
     feed_size: int = FEED_SIZE,
     pieces: Pieces | None = None,
     history: History | None = None,
+    version: DatasetVersion | None = None,
 ) -> dict[str, str | bytes]:
-    """Every published data file, by its path in the site."""
+    """Every published data file, by its path in the site, each saying which version of the
+    dataset it holds (``version``, worked out from the data when not given)."""
     data = queries.data
     pieces = pieces or Pieces(history)
+    version = version or dataset_version(data)
     out: dict[str, str | bytes] = {}
-    out |= json_files(data, site_url, pieces)
-    out |= list_files(queries)
-    out |= csv_files(data, site_url, pieces)
-    out |= treaty_files(queries, site_url, build_time().date())
-    out |= series_files(queries, site_url)
-    out["calendar.ics"] = calendar(queries, site_url)
-    out["feed.xml"] = feed(queries, site_url, feed_size)
+    out |= json_files(data, site_url, pieces, version)
+    out |= list_files(queries, version)
+    out |= csv_files(data, site_url, pieces, version)
+    out |= treaty_files(queries, site_url, version.built, version)
+    out |= series_files(queries, site_url, version)
+    out["calendar.ics"] = calendar(queries, site_url, version)
+    out["feed.xml"] = feed(queries, site_url, version, feed_size)
     return out
+
+
+# -- the Data page's list of downloads ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Download:
+    """A published file as the Data page lists it: its path in the site, its size in bytes, its
+    format and its columns (a CSV's header; a JSON file's top-level fields)."""
+
+    path: str
+    size: int
+    format: str
+    columns: tuple[str, ...]
+
+    @property
+    def size_label(self) -> str:
+        """The size in decimal units, as browsers show downloads: "812 bytes", "14.2 kB", "1.3 MB"."""
+        if self.size < 1000:
+            return f"{self.size} bytes"
+        for unit, scale in (("kB", 1e3), ("MB", 1e6), ("GB", 1e9)):
+            if self.size < scale * 999.95 or unit == "GB":
+                return f"{self.size / scale:.1f} {unit}"
+        raise AssertionError("unreachable")
+
+
+_FORMATS = {"csv": "CSV", "json": "JSON", "ics": "iCalendar", "xml": "Atom"}
+
+
+def downloads(published: dict[str, str | bytes]) -> list[Download]:
+    """What the Data page lists of the published files: every file of /api/v1/ but a record's own
+    file and the lists tracker.js reads (the page describes those), the calendar and the feed,
+    in path order, with their sizes and columns as written."""
+    found = []
+    for path in sorted(published):
+        in_api = path.startswith(f"{API}/") and not path.startswith(f"{API}/lists/")
+        if not (in_api or path in ("calendar.ics", "feed.xml")):
+            continue
+        content = published[path]
+        raw = content.encode("utf-8") if isinstance(content, str) else content
+        extension = path.rpartition(".")[2]
+        columns: tuple[str, ...] = ()
+        if extension == "csv":
+            first = raw.decode("utf-8-sig").split("\r\n", 1)[0]
+            columns = tuple(next(csv.reader([first])))
+        elif path.startswith(f"{API}/schema/"):
+            found.append(Download(path, len(raw), "JSON Schema", ()))
+            continue
+        elif extension == "json":
+            columns = tuple(json.loads(raw))
+        found.append(Download(path, len(raw), _FORMATS.get(extension, extension), columns))
+    return found
+
+
+def calendar_links(site_url: str) -> tuple[str, str]:
+    """The calendar's address to subscribe to (``webcal:``, which calendar programs open as a
+    subscription) and to download, both from the site's address."""
+    address = f"{site_url.rstrip('/')}/calendar.ics"
+    return "webcal:" + address.partition(":")[2], address
 
 
 def write_schemas(folder: str) -> None:

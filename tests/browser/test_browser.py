@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -87,6 +88,8 @@ def test_a_citation_is_copied_with_todays_date(browser: Browser, base_url: str) 
     tab.locator(".tk-copy__button").click()
     copied = tab.evaluate("() => navigator.clipboard.readText()")
     assert copied.startswith("Korea–Singapore Partnership Tracker. “Harbour Accord”. Dataset version ")
+    # The data's version (a digest of the records) with the build's date beside it.
+    assert re.search(r"Dataset version [0-9a-f]{12} \(built \d{4}-\d{2}-\d{2}\)\. ", copied), copied
     assert "/agreements/harbour-accord/" in copied
     assert "(accessed " in copied
     assert str(today) in copied

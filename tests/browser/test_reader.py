@@ -30,6 +30,7 @@ PAGES = {
     "sectors index": "sectors/",
     "agreements index": "agreements/",
     "data": "data/",
+    "changes": "changes/",
     "about": "about/",
     "not found": "404.html",
 }

@@ -59,7 +59,8 @@ def test_everything_file_matches_the_data_and_its_schema(published: Files, data)
     for collection in export.COLLECTIONS:
         assert [r["id"] for r in everything[collection]] == list(data[collection])
     accord = next(r for r in everything["agreements"] if r["id"] == "harbour-accord")
-    assert accord["url"] == SITE_URL + "agreements/harbour-accord/"
+    assert accord["page_url"] == SITE_URL + "agreements/harbour-accord/"
+    assert "url" not in accord
     assert accord["status"] == {"value": "in-force", "as_of": "2022-02", "note": None, "cite": ["beta-release"]}
     assert [(m["type"], m["date"]) for m in accord["milestones"]] == [
         ("entered-into-force", "2022-02"),
@@ -75,7 +76,13 @@ def test_collection_and_record_files(published: Files, data) -> None:
         record_schema = api_validator(published, collection)
         for record in body["records"]:
             record_schema.validate(record)
-            assert read_json(published, f"{collection}/{record['id']}.json") == record
+            # A record's own file is the record as its collection's file has it, and says
+            # which version of the dataset it is from.
+            own = read_json(published, f"{collection}/{record['id']}.json")
+            record_schema.validate(own)
+            version = {k: own.pop(k) for k in ("dataset_version", "build_date")}
+            assert own == record
+            assert version == {k: body[k] for k in version}
         assert len(body["records"]) == len(data[collection])
 
 
@@ -309,17 +316,6 @@ def test_every_record_page_links_to_its_json(fixture_site: Path) -> None:
     assert (fixture_site / "people/quill-marlow.json").exists()
 
 
-def test_the_dataset_version_is_its_date_and_commit_and_works_outside_git(tmp_path: Path) -> None:
-    from tracker.export import dataset_version
-
-    outside = dataset_version(tmp_path)
-    assert outside.commit is None
-    assert outside.label == outside.date.isoformat()
-    inside = dataset_version(Path(__file__).parent)
-    if inside.commit:  # the tests run from a git checkout
-        assert inside.label.endswith(f", commit {inside.commit}")
-
-
 # -- the calendar, written by tracker.export, against icalendar's own writing -------------------
 
 
@@ -334,6 +330,7 @@ def icalendar_calendar(queries: Queries, site_url: str) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "Korea–Singapore Partnership Tracker")
+    cal.add("x-wr-caldesc", export.calendar_description(export.dataset_version(queries.data)))
     host = urlsplit(site_url).hostname or "localhost"
     for entry in queries.entries:
         e = export.calendar_event(entry, site_url, host)
@@ -359,7 +356,8 @@ def test_the_calendar_is_what_icalendar_writes(tmp_path: Path, monkeypatch, whic
     folder = {"real": ROOT / "data", "fixture": FIXTURE_DATA}.get(which) or hostile_copy(FIXTURE_DATA, tmp_path / "d")
     queries = Queries(load(folder))
     for site_url in ("https://tracker.example.org/", "http://127.0.0.1:8000/"):
-        assert export.calendar(queries, site_url) == icalendar_calendar(queries, site_url)
+        version = export.dataset_version(queries.data)
+        assert export.calendar(queries, site_url, version) == icalendar_calendar(queries, site_url)
 
 
 def test_lines_are_escaped_and_folded_as_icalendar_does() -> None:

@@ -284,7 +284,7 @@ def test_a_dated_kind_of_record_is_added_by_a_registration_two_templates_and_a_n
     record = json.loads((site / "programmes" / "harbour-pilot-exchange.json").read_text(encoding="utf-8"))
     assert record["organisations"] == ["land-a", "beta-ministry"]
     assert record["start"] == "2023-03"
-    assert record["url"].endswith(f"/{programme}")
+    assert record["page_url"].endswith(f"/{programme}")
     everything = json.loads((site / "api" / "v1" / "all.json").read_text(encoding="utf-8"))
     assert [r["id"] for r in everything["programmes"]] == ["harbour-pilot-exchange"]
     assert (site / "api" / "v1" / "programmes.csv").exists()

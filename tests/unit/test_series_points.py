@@ -275,7 +275,7 @@ def test_each_series_is_published_with_its_points(q: Queries) -> None:
         assert data["series"]["id"] == series_id
         assert data["licence"]["name"] == "CC BY 4.0"
         rows = list(csv.DictReader(io.StringIO(files[f"api/v1/series/{series_id}.csv"].lstrip("\ufeff"))))
-        assert tuple(rows[0]) == SERIES_HEADER
+        assert tuple(rows[0]) == (*SERIES_HEADER, "dataset_version")
         assert len(rows) == len(data["points"]) == len(view.points)
         for row, point, p in zip(rows, data["points"], view.points, strict=True):
             assert row["date"] == point["date"] == p.date.iso
@@ -286,7 +286,7 @@ def test_each_series_is_published_with_its_points(q: Queries) -> None:
             assert row["basis"] == view.record.basis
             assert row["figure"] == point["figure"] == p.figure.id
             assert row["sources"].split("; ") == point["sources"] == p.figure.cite
-            assert point["url"] == f"https://example.org/figures/{p.figure.id}/"
+            assert point["page_url"] == f"https://example.org/figures/{p.figure.id}/"
             assert (row["derived"] != "") == bool(p.derived)
             # Every other account of the measure the point's marks count, and nothing else.
             assert point["documents_differ"] == [o.id for o in p.differing]

@@ -26,12 +26,14 @@ from mkdocs.utils.meta import get_data
 
 from .. import export, urls
 from ..dataset import Dataset
+from ..history import History, changes
 from ..history import read as read_history
 from ..jinja_cache import CACHE
 from ..load import DataError, load, stamp
 from ..marks import DERIVED_WORDS
 from ..pages import Page, pages
 from ..queries import Queries
+from ..version import PREVIEW, DatasetVersion, content_hash
 from . import csp, preview, redirects, rendering, search_fields, staging, watch
 from .config import TrackerConfig, check, corrections_for
 
@@ -46,6 +48,9 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         self.data = Dataset.empty()  # the last dataset that loaded without problems
         self.problems: list[str] = []  # what is wrong with the data now (the preview shows it)
         self.queries = Queries(self.data)
+        self.version = content_hash(self.data)  # the data's version (tracker/version.py)
+        self.history = History()  # this build's history of the data files (tracker/history.py)
+        self.downloads: list[export.Download] = []  # this build's published files (the Data page)
         self._stamp: tuple = ()  # the data files as last read (load.stamp)
         self._generated: dict[str, Page] = {}  # src_uri -> the generated page it is
         self._markdown: dict[str, str] = {}  # the preview's rendered pages, until MkDocs reads them
@@ -133,6 +138,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
             return
         self._stamp, self.problems = now, []
         self.queries = Queries(self.data, self.config.index_rows)
+        self.version = content_hash(self.data)
 
     # -- pages and files ----------------------------------------------------------------------
 
@@ -148,9 +154,11 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         macros.env.bytecode_cache = CACHE
         # Globals, which the macros of common.j2 (imported without a page's context) see.
         folder = self.data_dir(config)
-        history = read_history(folder)
+        history = self.history = read_history(folder)
+        # The live preview's pages and files say "preview" (tracker/version.py, PREVIEW).
+        version = DatasetVersion(PREVIEW if self.command == "serve" else self.version, export.build_time().date())
         macros.env.globals.update(
-            dataset_version=export.dataset_version(folder),
+            dataset_version=version,
             corrections=corrections_for(self.config, config, folder, history),
             marks_of=self.queries.marks,
             derived_words=DERIVED_WORDS,
@@ -168,13 +176,21 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         site_url = config.site_url or "/"
         self._csp = self._policy(config, files)
         outputs: dict[str, str | bytes] = {**redirects.redirects(self.data, site_url, self._csp)}
-        outputs |= export.files(self.queries, site_url, feed_size=self.config.feed_size, history=history)
+        published = export.files(
+            self.queries, site_url, feed_size=self.config.feed_size, history=history, version=version
+        )
+        self.downloads = export.downloads(published)
+        outputs |= published
         for path, content in outputs.items():
             file = make.generated(config, path, content=content)
             if isinstance(file, preview.PreviewFile) and self._preview is not None:
                 self._preview.add(file, content)
             files.append(file)
         return files
+
+    def changes(self) -> list:
+        """What each commit of the data's history changed (the Changes page), newest first."""
+        return changes(self.history, self.data)
 
     def _policy(self, config: MkDocsConfig, files: Files) -> str:
         # The live preview injects an inline script of its own (live reload): no policy there.

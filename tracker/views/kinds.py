@@ -239,7 +239,7 @@ def milestone_rows(a: Agreement, site_url: str) -> Iterator[dict[str, object]]:
             "accounts_url": f"{page_url(a, site_url)}#{accounts.anchor}" if accounts else None,
             "note": m.note,
             "cite": m.cite,
-            "url": page_url(a, site_url),
+            "page_url": page_url(a, site_url),
         }
 
 
@@ -261,7 +261,7 @@ MILESTONES = ItemsFile(
         "accounts_url",
         "note",
         "cite",
-        "url",
+        "page_url",
     ),
     milestone_rows,
 )
