@@ -6,6 +6,7 @@ mkdocs.yml: it has read and checked it in its own on_config, which runs first.
 
 from tracker import export
 from tracker.filters import FILTERS, Citations
+from tracker.history import changes
 
 
 def define_env(env):
@@ -29,5 +30,5 @@ def define_env(env):
     env.macro(lambda path: next((d for d in tracker.downloads if d.path == path), None), "download")
     env.variables["calendar_links"] = export.calendar_links(env.conf["site_url"] or "/")
     # The Changes page: what each commit of the data's history changed.
-    env.macro(lambda: tracker.changes(), "data_changes")
+    env.macro(lambda: changes(tracker.history, tracker.data), "data_changes")
     env.macro(lambda: tracker.history.in_git, "data_history_known")

@@ -12,6 +12,9 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+from .. import urls
+from ..jinja_cache import CACHE
+
 # Material's inline scripts (palette, storage helpers, tabs…): the only inline scripts a page
 # may run. They are rendered from the theme's own partials, never read back from built pages,
 # so a script that reached a page through the data could not be allowed by mistake.
@@ -26,7 +29,12 @@ THEME_SCRIPTS = (
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 
 
-def policy(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> str:
+def policy(config: MkDocsConfig, files: Files) -> str:
+    """The policy of a build's pages: its inline scripts are the theme's, each allowed by its
+    hash, rendered as the theme renders them at each depth of the site's pages."""
+    env = config.theme.get_env()
+    env.bytecode_cache = CACHE
+    env.filters.update(urls.THEME_FILTERS)
     features = config.theme.get("features") or []
     hashes: set[str] = set()
     # Some scripts name the page's way back to the site root: one version per page depth,

@@ -26,7 +26,7 @@ from mkdocs.utils.meta import get_data
 
 from .. import export, urls
 from ..dataset import Dataset
-from ..history import History, changes
+from ..history import History
 from ..history import read as read_history
 from ..jinja_cache import CACHE
 from ..load import DataError, load, stamp
@@ -55,8 +55,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         self._generated: dict[str, Page] = {}  # src_uri -> the generated page it is
         self._markdown: dict[str, str] = {}  # the preview's rendered pages, until MkDocs reads them
         self._site = staging.StagedSite()  # `mkdocs build` writes here, then replaces site/
-        self._staged = False
-        self._built = False
+        self._staged = self._built = False  # a staged build; a build that succeeded
         self._csp = ""
         self._files = Files([])  # this build's files, as MkDocs builds them
         self._preview: preview.Preview | None = None  # `mkdocs serve --dirty` (make serve)
@@ -164,42 +163,25 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
             derived_words=DERIVED_WORDS,
         )
         make = preview.PreviewFile if self._preview is not None else File
-        if self._preview is not None:  # the pages of docs/ may show the data: always built
-            for file in files.documentation_pages():
-                files.remove(file)
-                files.append(preview.PreviewFile.hand_written(file))
-        self._generated = {}
-        for page in pages(self.queries):
+        if self._preview is not None:
+            preview.hand_written_pages(files)
+        self._generated = {page.src_uri: page for page in pages(self.queries)}
+        for page in self._generated.values():
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(make.generated(config, page.src_uri, content=page.front_matter, inclusion=inclusion))
-            self._generated[page.src_uri] = page
         site_url = config.site_url or "/"
-        self._csp = self._policy(config, files)
-        outputs: dict[str, str | bytes] = {**redirects.redirects(self.data, site_url, self._csp)}
+        # The live preview injects an inline script of its own (live reload): no policy there.
+        self._csp = csp.policy(config, files) if self.config.content_security_policy and self.command != "serve" else ""
         published = export.files(
             self.queries, site_url, feed_size=self.config.feed_size, history=history, version=version
         )
         self.downloads = export.downloads(published)
-        outputs |= published
-        for path, content in outputs.items():
+        for path, content in {**redirects.redirects(self.data, site_url, self._csp), **published}.items():
             file = make.generated(config, path, content=content)
-            if isinstance(file, preview.PreviewFile) and self._preview is not None:
+            if self._preview is not None:
                 self._preview.add(file, content)
             files.append(file)
         return files
-
-    def changes(self) -> list:
-        """What each commit of the data's history changed (the Changes page), newest first."""
-        return changes(self.history, self.data)
-
-    def _policy(self, config: MkDocsConfig, files: Files) -> str:
-        # The live preview injects an inline script of its own (live reload): no policy there.
-        if not self.config.content_security_policy or self.command == "serve":
-            return ""
-        env = config.theme.get_env()
-        env.bytecode_cache = CACHE
-        env.filters.update(urls.THEME_FILTERS)
-        return csp.policy(env, config, files)
 
     # After mkdocs-macros' (priority 0), which hands templates the navigation.
     @event_priority(-50)
@@ -261,17 +243,8 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
         if self._preview is not None and self.config.enabled:
             self._preview.finish(config, self._files)
         if self.config.enabled:
-            search_fields.add(config.site_dir, self._search_fields())
+            search_fields.add(config.site_dir, search_fields.of(self._generated, self._files))
         self._built = True
-
-    def _search_fields(self) -> dict[str, dict[str, str]]:
-        """The search keys of every generated page in the index, by its URL."""
-        out = {}
-        for uri, spec in self._generated.items():
-            file = self._files.get_file_from_path(uri)
-            if spec.searched and file is not None and (fields := spec.search_keys.fields()):
-                out[file.url] = fields
-        return out
 
 
 _DIRTY_WARNING = preview.DirtyWarning()

@@ -67,6 +67,14 @@ class Built:
     outputs: frozenset[str]  # every file written (absolute paths)
 
 
+def hand_written_pages(files: Files) -> None:
+    """The pages of docs/ as preview files: read in every build, since their macros may show
+    the data, and written when what they show changed."""
+    for file in files.documentation_pages():
+        files.remove(file)
+        files.append(PreviewFile.hand_written(file))
+
+
 class Preview:
     def __init__(self) -> None:
         self.last: Built | None = None

@@ -13,6 +13,10 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
+from mkdocs.structure.files import Files
+
+from ..pages import Page
+
 
 def add(site_dir: str, fields: Mapping[str, Mapping[str, str]]) -> None:
     """Give the entry of each page at ``fields``' locations (its URL, ``agreements/x/``) those
@@ -27,3 +31,14 @@ def add(site_dir: str, fields: Mapping[str, Mapping[str, str]]) -> None:
             entry.update(extra)
     # Written as Material writes it (tracker's builds are byte-for-byte reproducible).
     path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
+
+
+def of(generated: Mapping[str, Page], files: Files) -> dict[str, dict[str, str]]:
+    """The search keys of every generated page that search lists (``generated``: each page by
+    its source's path), by the URL its index entry has."""
+    out = {}
+    for uri, spec in generated.items():
+        file = files.get_file_from_path(uri)
+        if spec.searched and file is not None and (fields := spec.search_keys.fields()):
+            out[file.url] = fields
+    return out
