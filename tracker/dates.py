@@ -89,6 +89,14 @@ class PartialDate:
         return str(self.year)
 
 
+def on(value: PartialDate | None) -> str:
+    """A date with the preposition its precision takes: "on 2 March 2026", "in March 2026",
+    "in 2026"."""
+    if value is None:
+        return "date not given"
+    return f"{'on' if value.precision == 'day' else 'in'} {value}"
+
+
 def written(value: PartialDate | None) -> str:
     """A date as pages write it, or that there is none."""
     return str(value) if value else "date not given"

@@ -5,14 +5,14 @@ from __future__ import annotations
 from mkdocs.utils import get_relative_url
 
 from .dataset import Dataset
-from .dates import PartialDate, when
+from .dates import on, when
 from .dates import written as date
 from .export import schema_type
 from .kinds import label as _label
 from .markup import attr, text
 from .models import Record, Source
 from .urls import Located, index_src_uri, json_path, page_path, root_path, src_uri, year_path, year_src_uri
-from .views.base import LASTING, status_since
+from .views.base import LASTING, status_phrase, status_since
 
 
 def href(record: Located, page_url: str) -> str:
@@ -21,14 +21,6 @@ def href(record: Located, page_url: str) -> str:
     writes itself, which MkDocs does not rewrite, so that it is the very HTML a Markdown link
     would have made."""
     return get_relative_url(page_path(record), page_url)
-
-
-def on(value: PartialDate | None) -> str:
-    """A date with the preposition its precision takes: "on 2 March 2026", "in March 2026",
-    "in 2026"."""
-    if value is None:
-        return "date not given"
-    return f"{'on' if value.precision == 'day' else 'in'} {value}"
 
 
 def plural(count: int, singular: str, many: str | None = None) -> str:
@@ -157,6 +149,7 @@ FILTERS = {
     "date": date,
     "on": on,
     "status_since": status_since,
+    "status_phrase": status_phrase,
     "lasting": lambda status: status.value in LASTING,
     "plural": plural,
     "when": when,

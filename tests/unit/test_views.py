@@ -20,7 +20,7 @@ from tracker.load import _references, load
 from tracker.models import COLLECTIONS, Agreement, Item, Name, Record, reference_plan
 from tracker.queries import Queries
 from tracker.views import base, sources
-from tracker.views.base import UnknownFact, fact_for
+from tracker.views.base import LASTING, UnknownFact, fact_for, status_phrase
 
 
 @pytest.fixture(scope="module")
@@ -443,3 +443,23 @@ def test_a_year_known_only_from_a_figure_has_its_page_and_is_no_gap(tmp_path: Pa
     assert timeline[2020].gap == 1  # 2019 alone is a year with nothing recorded
     counts = {y.year: y for y in q.years().years}
     assert (counts[2018].milestones, counts[2018].events, counts[2018].figures) == (0, 0, 1)
+
+
+def test_the_status_phrase_says_since_when_in_the_words_the_status_takes(q: Queries) -> None:
+    """A lasting status holds "since" its milestone's day, a step was taken "on" its day (or
+    "in" its month or year), a bound is "by"; the date the status is last known at is added
+    only where it is not the milestone's own."""
+    seen = set()
+    for a in q.data.agreements.values():
+        p = status_phrase(a)
+        if p.milestone is None:
+            assert p.since == ""
+            assert p.last_known.startswith("; last known to hold ")
+            continue
+        m = p.milestone
+        word = "by" if m.by else "since" if a.status.value in LASTING else "on" if m.when.precision == "day" else "in"
+        assert p.since.split()[0] == word
+        assert str(m.when) in p.since
+        assert (p.last_known == "") == (m.when == a.status.as_of)
+        seen.add(word)
+    assert {"since", "by"} <= seen  # the fixture has a lasting status and a bound

@@ -16,7 +16,7 @@ from typing import Any, ClassVar, TypeVar, cast, get_args
 from pydantic import BaseModel
 
 from ..dataset import Dataset
-from ..dates import PartialDate
+from ..dates import PartialDate, on, written
 from ..kinds import Entry, Involved, kinds
 from ..marks import Marks
 from ..models import (
@@ -276,6 +276,32 @@ def status_since(agreement: Agreement) -> Milestone | None:
         if m.type in STATUS_FROM[status.value] and m.when.earliest <= status.as_of.latest
     ]
     return max(steps, key=lambda m: m.when.earliest) if steps else None
+
+
+@dataclass(frozen=True)
+class StatusPhrase:
+    """Since when an agreement's status holds, in the words every page uses after the status:
+    "since 2 March 2026" (a status that lasts), "on 1 May 2024" or "in 2024" (a step taken),
+    "by 2026" (a date known only as a bound); and, where the status is known to hold at a date
+    of its own, "; last known to hold on …"."""
+
+    milestone: Milestone | None  # the milestone the status dates from (its marks go with it)
+    since: str  # "" without such a milestone
+    last_known: str  # "" where the milestone's date is the one the status is known at
+
+
+def status_phrase(agreement: Agreement) -> StatusPhrase:
+    status, m = agreement.status, status_since(agreement)
+    if m is None:
+        since = ""
+    elif m.by is not None:
+        since = f"by {written(m.by)}"
+    elif status.value in LASTING:
+        since = f"since {written(m.date)}"
+    else:
+        since = on(m.date)
+    last_known = "" if m is not None and m.when == status.as_of else f"; last known to hold {on(status.as_of)}"
+    return StatusPhrase(m, since, last_known)
 
 
 # -- helpers ------------------------------------------------------------------------------------
