@@ -26,10 +26,21 @@ PAGES = {
     "organisation": "organisations/land-a/",
     "source": "sources/alpha-report/",
     "figure": "figures/harbour-count/",
+    "series": "series/harbour-tonnage/",
     "timeline": "timeline/",
-    "sectors index": "sectors/",
+    "treaties": "treaties/",
+    "disagreements": "disagreements/",
     "agreements index": "agreements/",
+    "events index": "events/",
+    "sectors index": "sectors/",
+    "years index": "years/",
+    "people index": "people/",
+    "organisations index": "organisations/",
+    "sources index": "sources/",
+    "figures index": "figures/",
+    "series index": "series/",
     "data": "data/",
+    "method": "method/",
     "about": "about/",
     "not found": "404.html",
 }
@@ -199,7 +210,9 @@ def test_every_internal_link_resolves_and_a_broken_one_is_caught(fixture_site: P
 @pytest.mark.parametrize("name", list(PAGES))
 def test_axe_finds_no_violations(browser: Browser, base_url: str, name: str, scheme: str) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    page.goto(base_url + PAGES[name], wait_until="load")
+    response = page.goto(base_url + PAGES[name], wait_until="load")
+    assert response is not None
+    assert response.ok or name == "not found", PAGES[name]
     results = Axe().run(page)
     page.close()
     assert results.violations_count == 0, results.generate_report()
