@@ -4,6 +4,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+NODE := node_modules/.installed
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
@@ -28,7 +29,7 @@ serve: $(VENV)/.site  ## Live preview that rebuilds when data/, templates or doc
 
 # -n auto: the tests spread over one worker per core (pytest-xdist); each worker builds the
 # sites its tests need. `.venv/bin/pytest tests/unit/test_x.py` runs a file in one process.
-test: $(VENV)/.dev chromium  ## Every test: unit, build, browser, preview (tests/conftest.py)
+test: $(VENV)/.dev chromium $(NODE)  ## Every test: unit, build, browser (with Lighthouse, from npm), preview (tests/conftest.py)
 	$(BIN)/pytest -n auto
 
 test-fast: $(VENV)/.dev  ## The unit tests alone (no build, no browser): under a minute
@@ -43,7 +44,7 @@ new: $(VENV)/.site  ## Start a record: make new KIND=agreement ID=my-new-mou
 schema: $(VENV)/.site  ## Rewrite data/schema/ (JSON Schemas editors read) from tracker/models.py
 	$(BIN)/python -m tracker.export data/schema
 
-lint: $(VENV)/.dev node_modules/.bin/biome  ## ruff, mypy, the layering (lint-imports), complexity (radon: nothing worse than C), the site's JS and CSS (Biome)
+lint: $(VENV)/.dev $(NODE)  ## ruff, mypy, the layering (lint-imports), complexity (radon: nothing worse than C), the site's JS and CSS (Biome)
 	$(BIN)/ruff check tracker tests bench macros.py
 	$(BIN)/ruff format --check tracker tests bench macros.py
 	$(BIN)/mypy
@@ -68,8 +69,10 @@ $(VENV)/.site: requirements.txt pyproject.toml
 	$(BIN)/pip install -q --no-deps -e .
 	touch $@
 
-# Biome, pinned in package.json / package-lock.json, lints docs/assets/ (biome.json says how).
-node_modules/.bin/biome: package.json package-lock.json
+# The npm tools, pinned in package.json / package-lock.json: Biome lints docs/assets/ (biome.json
+# says how); Lighthouse scores the built site in tests/browser/test_lighthouse.py. npm ci installs
+# exactly the locked versions, again whenever either file changes.
+$(NODE): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 

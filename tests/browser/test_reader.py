@@ -26,11 +26,22 @@ PAGES = {
     "organisation": "organisations/land-a/",
     "source": "sources/alpha-report/",
     "figure": "figures/harbour-count/",
+    "series": "series/harbour-tonnage/",
     "timeline": "timeline/",
-    "sectors index": "sectors/",
+    "treaties": "treaties/",
+    "disagreements": "disagreements/",
     "agreements index": "agreements/",
+    "events index": "events/",
+    "sectors index": "sectors/",
+    "years index": "years/",
+    "people index": "people/",
+    "organisations index": "organisations/",
+    "sources index": "sources/",
+    "figures index": "figures/",
+    "series index": "series/",
     "data": "data/",
     "changes": "changes/",
+    "method": "method/",
     "about": "about/",
     "not found": "404.html",
 }
@@ -90,12 +101,23 @@ def test_timeline_lists_every_entry_under_its_year_with_gaps_said(fixture_site: 
 
 def test_sector_by_year_grid_links_each_count_to_what_it_counts(fixture_site: Path) -> None:
     grid = html(fixture_site, "sectors/").select_one(".tk-grid table")
-    header = [th.get_text(strip=True) for th in grid.select("thead th")]
-    assert header == ["Sector", "2022", "2021", "2020", "All"]  # newest first
-    row = next(tr for tr in grid.select("tbody tr") if tr.td.get_text(strip=True) == "Harbours")
-    cells = [td.get_text(strip=True) for td in row.find_all("td")]
-    assert cells == ["Harbours", "2", "2", "1", "5"]
-    for a in row.select("td a")[1:]:
+    # Newest years first, under their decade; each year leads to its page.
+    years = grid.select("thead .tk-heat__years th")
+    assert [th.get_text(strip=True) for th in years] == ["2022", "2021", "2020"]
+    assert all(th["scope"] == "col" and built(fixture_site, "sectors/", th.a["href"]).exists() for th in years)
+    assert [(th.get_text(strip=True), th["colspan"]) for th in grid.select(".tk-heat__decades th[scope=colgroup]")] == [
+        ("2020s", "3")
+    ]
+    totals = [c.get_text(strip=True) for c in grid.select_one(".tk-heat__totals").find_all(["th", "td"])]
+    assert totals == ["All sectors", "5", "2", "2", "1"]
+    row = next(tr for tr in grid.select("tbody tr") if tr.th.get_text(strip=True) == "Harbours")
+    assert row.th["scope"] == "row"  # each count is read with its sector and its year
+    assert [td.get_text(strip=True) for td in row.find_all("td")] == ["5", "2", "2", "1"]
+    # Each count's shade is its band's (tracker/views/sectors.py HEAT), and the key names them all.
+    assert [td["class"][0] for td in row.find_all("td")[1:]] == ["tk-heat--2", "tk-heat--2", "tk-heat--1"]
+    key = html(fixture_site, "sectors/").select_one(".tk-heat__key").get_text(" ", strip=True)
+    assert all(band in key for band in ("1", "2", "3–4", "5–7", "8 or more"))
+    for a in row.select("td a"):
         target = built(fixture_site, "sectors/", a["href"])
         fragment = urlsplit(a["href"]).fragment
         section = BeautifulSoup(target.read_text(), "html.parser").find(id=fragment)
@@ -189,7 +211,9 @@ def test_every_internal_link_resolves_and_a_broken_one_is_caught(fixture_site: P
 @pytest.mark.parametrize("name", list(PAGES))
 def test_axe_finds_no_violations(browser: Browser, base_url: str, name: str, scheme: str) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    page.goto(base_url + PAGES[name], wait_until="load")
+    response = page.goto(base_url + PAGES[name], wait_until="load")
+    assert response is not None
+    assert response.ok or name == "not found", PAGES[name]
     results = Axe().run(page)
     page.close()
     assert results.violations_count == 0, results.generate_report()

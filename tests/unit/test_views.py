@@ -21,6 +21,7 @@ from tracker.models import COLLECTIONS, Agreement, Item, Name, Record, reference
 from tracker.queries import Queries
 from tracker.views import base, sources
 from tracker.views.base import LASTING, UnknownFact, fact_for, status_phrase
+from tracker.views.sectors import Grid, GridCell
 
 
 @pytest.fixture(scope="module")
@@ -132,6 +133,20 @@ def test_sectors_index_and_grid(q: Queries) -> None:
     assert all(row.count == totals.get(row.sector.id, 0) for row in view.sectors)
     assert [c.count for c in view.grid.totals] == [2, 2, 1]
     assert view.grid.total == sum(totals.values()) == sum(c.count for c in view.grid.totals)
+    assert [(d.label, d.span) for d in view.grid.decades] == [("2020s", 3)]
+    assert not any(view.grid.opens_decade(y) for y in view.grid.years)
+
+
+def test_grid_decades_and_shades() -> None:
+    grid = Grid(years=[2021, 2020, 2019, 2010, 1999], rows=[], totals=[], total=0)
+    assert [(d.label, d.span) for d in grid.decades] == [("2020s", 2), ("2010s", 2), ("1990s", 1)]
+    assert [y for y in grid.years if grid.opens_decade(y)] == [2019, 1999]
+    # Every count has one shade, darker as it grows, and the key's bands cover every count once.
+    assert [GridCell(2020, n).level for n in range(10)] == [0, 1, 2, 3, 3, 4, 4, 4, 5, 5]
+    assert [b.label for b in grid.bands] == ["1", "2", "3–4", "5–7", "8 or more"]
+    for n in range(1, 40):
+        (band,) = [b for b in grid.bands if b.low <= n and (b.high is None or n <= b.high)]
+        assert band.level == GridCell(2020, n).level
 
 
 def test_person(q: Queries) -> None:

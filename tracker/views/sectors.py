@@ -35,10 +35,58 @@ class SectorCount:
     count: int
 
 
+# The grid's shades: a count falls in the band of the highest of these it reaches (1, 2, 3–4,
+# 5–7, 8 or more), shaded darker band by band. The count is written in its cell all the same,
+# so the shade is never the only way to read it.
+HEAT = (1, 2, 3, 5, 8)
+
+
+@dataclass(frozen=True)
+class HeatBand:
+    """One shade of the grid's key: its level (1 the lightest) and the counts it covers."""
+
+    level: int
+    low: int
+    high: int | None  # None: this count or more
+
+    @property
+    def label(self) -> str:
+        if self.high is None:
+            return f"{self.low} or more"
+        return str(self.low) if self.low == self.high else f"{self.low}–{self.high}"
+
+
+HEAT_BANDS = [
+    HeatBand(level, low, HEAT[level] - 1 if level < len(HEAT) else None) for level, low in enumerate(HEAT, start=1)
+]
+
+
+def heat(count: int) -> int:
+    """The shade of a count: 0 for none, else its band's level (HEAT)."""
+    return sum(1 for low in HEAT if count >= low)
+
+
 @dataclass(frozen=True)
 class GridCell:
     year: int
     count: int
+
+    @property
+    def level(self) -> int:
+        return heat(self.count)
+
+
+@dataclass(frozen=True)
+class Decade:
+    """A heading over the grid's years of one decade: its first year (1990) and how many of
+    the grid's years (columns) fall in it."""
+
+    start: int
+    span: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.start}s"
 
 
 @dataclass(frozen=True)
@@ -57,6 +105,23 @@ class Grid:
     rows: list[GridRow]
     totals: list[GridCell]  # each year's column total
     total: int
+
+    @property
+    def decades(self) -> list[Decade]:
+        """The years grouped by decade, in the grid's order (newest first)."""
+        spans: dict[int, int] = {}
+        for year in self.years:
+            spans[year // 10 * 10] = spans.get(year // 10 * 10, 0) + 1
+        return [Decade(start, span) for start, span in spans.items()]
+
+    def opens_decade(self, year: int) -> bool:
+        """Whether the year starts a decade after another (a rule is drawn before it)."""
+        i = self.years.index(year)
+        return i > 0 and self.years[i - 1] // 10 != year // 10
+
+    @property
+    def bands(self) -> list[HeatBand]:
+        return HEAT_BANDS
 
 
 @dataclass(frozen=True)
