@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from pydantic import BaseModel
 from conftest import FIXTURE_DATA
+from pydantic import BaseModel
 
 from tracker.dataset import Dataset
 from tracker.dates import when
