@@ -59,7 +59,11 @@ def person(ix: Index, person_id: str) -> PersonView:
             country,
             [(line.title, line.organisation) for line in roles],
             len({id(s.agreement) for s in signed}),
-            len({id(x.record) for g in involved for x in g.appearances}),
+            [
+                (g.appearances[0].record.singular, len({id(x.record) for x in g.appearances}))
+                for g in involved
+                if g.appearances
+            ],
         ),
         names=names(p.name, p.names),
         country=country,

@@ -181,18 +181,12 @@ def person(
     country: Organisation | None,
     offices: Sequence[tuple[str, Organisation | None]],
     signed: int,
-    involved: int,
+    involved: Sequence[tuple[str, int]],
 ) -> Summary:
-    """``offices``: each role's title and organisation, once; ``involved``: how many records
-    (events…) name them, beside the agreements they signed."""
-    records = [
-        x
-        for x in (
-            _count(signed, "agreement") + " signed" if signed else "",
-            _count(involved, "other record") if involved else "",
-        )
-        if x
-    ]
+    """``offices``: each role's title and organisation, once; ``involved``: how many records of
+    each kind (its singular noun: "event") name them, beside the agreements they signed."""
+    records = [_count(signed, "agreement") + " signed"] if signed else []
+    records += [_count(n, noun) for noun, n in involved if n]
     return lines(
         Line("Country", (t.link(country),), searched=False) if country else None,
         Line(
@@ -234,7 +228,9 @@ def source(s: Source, publisher: Organisation | None, issuers: Sequence[Organisa
         date = t.text("the document carries no date")
     return lines(
         Line("Title", (t.text(s.title),)),
-        Line("Publisher", (t.link(publisher),)) if publisher else None,
+        Line("Publisher", (t.link(publisher) if publisher else t.text("not named in the document"),))
+        if publisher or not issuers
+        else None,
         Line("Issued by", (t.links(issuers),)) if issuers else None,
         Line("Author", (t.text(s.author),)) if s.author else None,
         Line("Date", (date,)),
