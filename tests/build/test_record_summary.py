@@ -8,6 +8,7 @@ the pages are read back as HTML, as a reader's browser reads them.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -206,3 +207,32 @@ def test_source_box(fixture_site: Path, data: Dataset) -> None:
             assert [a["href"] for a in lines["Original"][0].select("a")] == [s.url]
         else:
             assert "Original" not in lines
+
+
+def test_search_shows_the_box_first_and_not_the_names_of_other_records(fixture_site: Path, data: Dataset) -> None:
+    """Search shows a page's first text under its title: the box's kind, status and dates for
+    an agreement, a source's title, publisher and date; the names of other records in the box
+    (parties, signatories, the event of a signature) stay out of the index."""
+    index = json.loads((fixture_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+    def first_text(record: Record) -> str:
+        docs = [d for d in index["docs"] if d["location"] == f"{record.collection}/{record.id}/"]
+        assert docs, f"{record.collection}/{record.id} is not in the index"
+        return docs[0]["text"]
+
+    for a in data["agreements"].values():
+        text = first_text(a)
+        assert text.startswith(f"Kind {label(a.kind, 'agreement.kind')} Status "), text[:80]
+        assert label(a.status.value, "status.value") in text
+        for m in a.milestones:
+            if m.event:
+                assert data["events"][m.event].name not in text
+        for p in a.parties:
+            assert data["organisations"][p].name not in text
+    for s in data["sources"].values():
+        text = first_text(s)
+        assert s.title in text
+        if s.publisher:
+            assert data["organisations"][s.publisher].name in text
+        if s.date and not s.undated:
+            assert str(s.date) in text

@@ -40,6 +40,10 @@ class Line:
     href: str = ""
     # A page of the site the line's value leads to, from the site's root ("years/2021/").
     page: str = ""
+    # How many of its values search indexes (None: all): a date is, the place and event of a
+    # signature or a status's note are not (other records' names; words that would rank a
+    # page for what it only mentions).
+    indexed: int | None = None
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,11 @@ def sources_of(record: Record) -> list[str]:
 
 def count_line(record: Record) -> Line | None:
     n = len(sources_of(record))
-    return Line("Sources", (t.text(f"{n} document{'' if n == 1 else 's'}"),), anchor="sources") if n else None
+    return (
+        Line("Sources", (t.text(f"{n} document{'' if n == 1 else 's'}"),), searched=False, anchor="sources")
+        if n
+        else None
+    )
 
 
 def _dated(m: Milestone, a: Agreement, cite: bool = True) -> t.Cell:
@@ -106,7 +114,7 @@ def _step_line(a: Agreement, kind: str, events: Mapping[str, Record]) -> Line | 
         where += [t.Part("at "), t.Part(events[m.event].label, events[m.event])]
     if where:
         values.append(t.Cell(tuple(where)))
-    return Line(label(kind, "milestone.type"), tuple(values))
+    return Line(label(kind, "milestone.type"), tuple(values), indexed=1)
 
 
 def agreement(
@@ -121,7 +129,7 @@ def agreement(
         status.append(t.text(f"Note: {a.status.note}"))
     return lines(
         Line("Kind", (t.text(label(a.kind, "agreement.kind")),)),
-        Line("Status", tuple(status)),
+        Line("Status", tuple(status), indexed=1),
         *(_step_line(a, kind, events) for kind in KEY_STEPS),
         Line("Parties", (t.links(parties),), searched=False) if parties else None,
         Line("Signed by", tuple(_signatory(s) for s in signed), searched=False) if signed else None,
@@ -158,7 +166,7 @@ def event(
     place = ", ".join(x for x in (e.place, e.venue) if x)
     return lines(
         Line("Kind", (t.text(label(e.kind, "event.kind")),)),
-        Line("Dates" if e.end else "Date", tuple(date)),
+        Line("Dates" if e.end else "Date", tuple(date), indexed=1),
         Line("Place", (t.text(place),)) if place else None,
         Line("Part of", (t.link(parent),), searched=False) if parent else None,
         Line(
@@ -236,5 +244,7 @@ def source(s: Source, publisher: Organisation | None, issuers: Sequence[Organisa
         Line("Date", (date,)),
         Line("Kind", (t.text(label(s.kind, "source.kind")),)),
         Line("Original", (t.text(s.url),), href=s.url) if s.url else None,
-        Line("Cited by", (t.text(_count(facts, "fact")),), anchor="every-fact-citing-this-source") if facts else None,
+        Line("Cited by", (t.text(_count(facts, "fact")),), searched=False, anchor="every-fact-citing-this-source")
+        if facts
+        else None,
     )
