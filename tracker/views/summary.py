@@ -69,28 +69,24 @@ def _dated(m: Milestone, a: Agreement, cite: bool = True) -> t.Cell:
     return t.date(when(m), m.when, m.derived, milestone_accounts(a, m), m.cite if cite else ())
 
 
-def status_cell(a: Agreement) -> t.Cell:
+def status_cells(a: Agreement) -> list[t.Cell]:
     """The status with the date it holds since (at the precision of the milestone that put it
-    there), as ``common.j2``'s ``status`` macro writes it, with that milestone's marks."""
+    there, with that milestone's marks), then, where later, the date it was last known to
+    hold, as ``common.j2``'s ``status`` macro writes them."""
     s = a.status
     m = status_since(a)
     shown = label(s.value, "status.value")
-    if m is not None:
-        if m.date is None and m.by is not None:
-            shown += f" by {m.by}"
-        elif s.value in LASTING:
-            shown += f" since {m.date}"
-        else:
-            shown += f" {_on(m.date)}"
-    if m is None or m.when != s.as_of:
-        shown += f"; last known to hold {_on(s.as_of)}"
-    return t.Cell(
-        (t.Part(shown),),
-        "",
-        (m.derived or "") if m else "",
-        milestone_accounts(a, m) if m else None,
-        tuple(unique(s.cite)),
-    )
+    last = f"last known to hold {_on(s.as_of)}"
+    if m is None:
+        return [t.Cell((t.Part(f"{shown}; {last}"),), cite=tuple(unique(s.cite)))]
+    if m.date is None and m.by is not None:
+        shown += f" by {m.by}"
+    elif s.value in LASTING:
+        shown += f" since {m.date}"
+    else:
+        shown += f" {_on(m.date)}"
+    since = t.Cell((t.Part(shown),), "", m.derived or "", milestone_accounts(a, m), tuple(unique(s.cite)))
+    return [since] if m.when == s.as_of else [since, t.text(f"Last known to hold {_on(s.as_of)}")]
 
 
 def _on(value: PartialDate | None) -> str:
@@ -124,7 +120,7 @@ def agreement(
     sectors: Sequence[Record],
     signed: Sequence[Signed],
 ) -> Summary:
-    status = [status_cell(a)]
+    status = status_cells(a)
     if a.status.note:
         status.append(t.text(f"Note: {a.status.note}"))
     return lines(
