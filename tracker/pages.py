@@ -88,8 +88,10 @@ class Page:
             meta["record"] = self.arg
         if self.section:
             meta |= {"section": self.section, "section_url": self.section_url or ""}
-        if self.wide:
+        if self.wide or self.section:
             # Section indexes are wide tables and grids: the tabs already give the navigation.
+            # Record pages are out of the navigation (NOT_IN_NAV): its column would stay empty
+            # beside their milestones and tables.
             meta["hide"] = ["navigation"] if self.toc else ["navigation", "toc"]
         if not self.searched:
             meta["search"] = {"exclude": True}

@@ -141,7 +141,9 @@ def test_agreement_lifecycle_shows_the_current_status(fixture_site: Path) -> Non
 
 def test_cite_this_page_gives_text_and_bibtex_with_the_permalink(fixture_site: Path) -> None:
     block = html(fixture_site, "agreements/harbour-accord/").select_one("details.tk-citeblock")
-    assert block.summary.get_text() == "Cite this page"
+    # Under a heading of its own (in the table of contents), the block opens on the text and BibTeX.
+    assert block.find_previous_sibling("h2")["id"] == "cite-this-page"
+    assert block.summary.get_text() == "As text or BibTeX"
     text = block.p.get_text(" ", strip=True)
     assert "“Harbour Accord”" in text
     assert "http://127.0.0.1:8000/agreements/harbour-accord/" in text
@@ -277,4 +279,65 @@ def test_cite_block_opens_from_the_keyboard(browser: Browser, base_url: str) -> 
     page.keyboard.press("Enter")
     assert page.locator("details.tk-citeblock").get_attribute("open") is not None
     assert page.locator("details.tk-citeblock pre").is_visible()
+    page.close()
+
+
+# -- a record page at a glance -------------------------------------------------------------------
+
+RECORD_PAGES = [PAGES[k] for k in ("agreement", "hostile agreement", "event", "person", "organisation", "source")]
+
+
+@pytest.mark.browser
+def test_a_record_page_uses_the_width_it_has(browser: Browser, base_url: str) -> None:
+    """At 1280 px a record page (out of the navigation) gives no column to an empty navigation:
+    its content starts where the breadcrumb's grid does and is as wide as a section index's,
+    and the milestones' details are the widest column of their table, which does not scroll."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base_url + "agreements/", wait_until="load")
+    index = page.locator(".md-content").bounding_box()
+    page.goto(base_url + "agreements/harbour-accord/", wait_until="load")
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    content = page.locator(".md-content").bounding_box()
+    assert index is not None
+    assert content is not None
+    assert content["width"] == pytest.approx(index["width"], abs=1)
+    assert content["width"] > 1280 / 2
+    widths = page.eval_on_selector_all(
+        ".tk-milestones tbody tr:first-child td", "tds => tds.map(td => td.getBoundingClientRect().width)"
+    )
+    assert max(widths) == widths[-1], widths
+    assert widths[-1] > sum(widths) / 3, widths
+    box = page.locator(".tk-milestones .md-typeset__scrollwrap")
+    assert box.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_summary_box_fits_and_nothing_overflows(browser: Browser, base_url: str, width: int) -> None:
+    """The summary box is the first thing under the title, inside the page at 1280 and 390 px;
+    no page is wider than the screen, and "Cite this page" in it leads to the heading."""
+    page = browser.new_page(viewport={"width": width, "height": 844})
+    for url in RECORD_PAGES:
+        page.goto(base_url + url, wait_until="load")
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width, url
+        title = page.locator("article h1").bounding_box()
+        summary = page.locator(".tk-summary").bounding_box()
+        assert title is not None
+        assert summary is not None
+        assert summary["y"] > title["y"]
+        # The box's first line is in the first screen: the reader sees it without scrolling.
+        assert summary["y"] < 844, url
+        # Every piece of the box within it and within the screen.
+        outside = page.eval_on_selector_all(
+            ".tk-summary dt, .tk-summary dd, .tk-summary a",
+            f"""els => els.filter(e => {{ const r = e.getBoundingClientRect();
+                return r.width && (r.right > {width} + 0.5 || r.left < -0.5); }}).map(e => e.textContent)""",
+        )
+        assert outside == [], url
+        page.locator(".tk-summary__cite a").click()  # Material's script makes every href absolute
+        page.wait_for_function("() => location.hash === '#cite-this-page'")
+        heading = page.locator("h2#cite-this-page").bounding_box()
+        assert heading is not None
+        assert 0 <= heading["y"] < 844, url
     page.close()

@@ -68,26 +68,39 @@ def test_every_page_type_is_built_and_its_links_resolve(fixture_site: Path, url:
             assert linked.find(id=fragment), f"{url or 'home'} links to #{fragment}, missing on its page"
 
 
+def summary_box(page: BeautifulSoup) -> dict[str, list[str]]:
+    """The summary box at the top of a record page: each line's label and its values' text."""
+    box = page.select_one(".tk-summary")
+    assert box is not None, "no summary box"
+    return {
+        line.dt.get_text(strip=True): [dd.get_text(" ", strip=True) for dd in line.find_all("dd")]
+        for line in box.select(".tk-summary__line")
+    }
+
+
 def test_agreement_page(fixture_site: Path) -> None:
     page = article(fixture_site, "agreements/harbour-accord/")
     text = page.get_text(" ", strip=True)
     assert page.h1.get_text(strip=True).startswith("Harbour Accord")
-    assert "Free trade agreement" in text
-    assert "In force" in text
-    facts = {tr.td.get_text(strip=True): tr.find_all("td")[1] for tr in page.select(".tk-facts tbody tr")}
-    # Its other names sit under the summary, where search indexes them; the facts do not.
-    names = page.select_one(".tk-names").get_text(" ", strip=True)
-    assert names.startswith("Short name: HA · Also called: Port Accord [")
-    assert "Short name" not in facts
-    assert [a.get_text() for a in facts["Parties"].find_all("a")] == ["Republic of Landa", "Republic of Landb"]
-    # Signatories grouped by the party they signed for, each with the office held then.
-    assert [a.get_text() for a in facts["Signed by"].find_all("a", class_=False)] == [
-        "Republic of Landa",
+    box = summary_box(page)
+    assert box["Kind"] == ["Free trade agreement"]
+    assert box["Status"][0].startswith("In force since February 2022")
+    # Its other names sit under the summary, where search indexes them, each name with its
+    # documents' marks as one group.
+    names = page.select_one(".tk-names")
+    assert names.p.get_text(" ", strip=True) == "Short name: HA"
+    assert [li.get_text(" ", strip=True) for li in names.select("li")] == ["Port Accord [1]"]
+    assert "Short name" not in box
+    signed = page.select_one(".tk-summary__line:-soup-contains('Signed by')")
+    assert [a.get_text() for a in signed.select("dd > a")] == [
         "Quill Marlow",
-        "Republic of Landb",
+        "Republic of Landa",
         "Rena Voss",
+        "Republic of Landb",
     ]
-    assert "For Republic of Landa : Quill Marlow , Harbour Minister" in facts["Signed by"].get_text(" ", strip=True)
+    # Signatories with the office held then and the party they signed for.
+    assert box["Signed by"][0] == "Quill Marlow , Harbour Minister, for Republic of Landa [2]"
+    assert "Free trade agreement" in text
     # Milestones in date order, each at its precision; the derived one says so and why.
     rows = [
         [td.get_text(" ", strip=True) for td in tr.find_all("td")]
@@ -108,11 +121,12 @@ def test_citations_are_numbered_and_lead_to_source_pages(fixture_site: Path) -> 
     cites = page.select("a.tk-cite")
     assert cites, "the page cites nothing"
     numbers = {a["href"]: a.get_text() for a in cites}
-    assert numbers == {"#source-alpha-report": "[1]", "#source-beta-release": "[2]"}
+    # Numbered in the order the page first cites them: the summary box's status first.
+    assert numbers == {"#source-beta-release": "[1]", "#source-alpha-report": "[2]"}
     listed = page.select(".tk-sources li")
-    assert [li["id"] for li in listed] == ["source-alpha-report", "source-beta-release"]
-    assert listed[0].a["href"] == "../../sources/alpha-report/"
-    assert "Alpha Gazette" in listed[0].get_text()
+    assert [li["id"] for li in listed] == ["source-beta-release", "source-alpha-report"]
+    assert listed[1].a["href"] == "../../sources/alpha-report/"
+    assert "Alpha Gazette" in listed[1].get_text()
 
 
 def test_source_page_lists_every_fact_citing_it(fixture_site: Path) -> None:
@@ -162,9 +176,12 @@ def test_sector_page_groups_by_year(fixture_site: Path) -> None:
 
 
 def test_person_page_shows_roles_spellings_and_appearances(fixture_site: Path) -> None:
-    text = article(fixture_site, "people/quill-marlow/").get_text(" ", strip=True)
+    page = article(fixture_site, "people/quill-marlow/")
+    text = page.get_text(" ", strip=True)
     # The name itself is no entry of its own: its document is cited on it.
-    assert "Names in the sources: Kwil Marlowe [2] · Written as above in [1] [2]" in text
+    names = page.select_one(".tk-names")
+    assert [li.get_text(" ", strip=True) for li in names.select("li")] == ["Kwil Marlowe [2]"]
+    assert names.get_text(" ", strip=True) == "Names in the sources: Kwil Marlowe [2] Written as above in [1] [2]"
     assert "QUILL-MARLOW" not in text
     assert "Harbour Minister" in text
     assert "since May 2020" in text

@@ -8,6 +8,7 @@ from ..dates import when
 from ..kinds import label
 from ..marks import Accounts, milestone_accounts, milestone_anchor
 from ..models import SYMMETRIC_RELATIONS, Agreement, Event, Figure, Milestone, Organisation, Sector
+from . import summary as sm
 from . import table as t
 from .base import MILESTONE_RANK, Index, Names, RelationLink, Signed, first_date, names, unique
 
@@ -51,6 +52,7 @@ class SignedFor:
 @dataclass(frozen=True)
 class AgreementView:
     record: Agreement
+    summary: sm.Summary  # the box at the top of its page
     names: Names  # its other names (aliases), near-duplicates folded
     parties: list[Organisation]
     signatories: list[SignedFor]  # by party, in the order the data first names each
@@ -93,18 +95,23 @@ def agreement(ix: Index, agreement_id: str) -> AgreementView:
             steps = list(there.values())
             same_event.append(SameEvent(ix.events[event_id], [s.agreement for s in steps], steps))
     ordered = sorted(enumerate(a.milestones), key=lambda im: (im[1].when, MILESTONE_RANK.get(im[1].type, 99)))
+    parties = ix.records(Organisation, a.parties)
+    signatories = signed_for(ix, a)
+    sectors = ix.records(Sector, a.sectors)
+    events = {i: ix.events[i] for i in event_ids}
     return AgreementView(
         record=a,
+        summary=sm.agreement(a, events, parties, sectors, signatures(signatories)),
         names=names(a.name, a.aliases),
-        parties=ix.records(Organisation, a.parties),
-        signatories=signed_for(ix, a),
-        sectors=ix.records(Sector, a.sectors),
+        parties=parties,
+        signatories=signatories,
+        sectors=sectors,
         milestones=[m for _, m in ordered],
         steps=[Step(m, milestone_anchor(at), milestone_accounts(a, m, at)) for at, m in ordered],
         outgoing=[RelationLink(label(r.type, "relation.type"), ix.agreements[r.agreement], r) for r in a.relations],
         incoming=incoming,
         events=[ix.events[i] for i in event_ids],
-        event_by_id={i: ix.events[i] for i in event_ids},
+        event_by_id=events,
         same_event=same_event,
         figures=ix.figures_about["agreements", a.id],
     )
@@ -116,6 +123,11 @@ def signed_for(ix: Index, a: Agreement) -> list[SignedFor]:
         party = ix.organisations[s.party] if s.party else None
         by_party.setdefault(s.party, []).append(Signed(a, s, ix.people[s.person], party))
     return [SignedFor(group[0].party, group) for group in by_party.values()]
+
+
+def signatures(groups: list[SignedFor]) -> list[Signed]:
+    """Every signature, party by party, as the summary box lists them."""
+    return [s for group in groups for s in group.signatories]
 
 
 def agreements(ix: Index) -> AgreementsView:

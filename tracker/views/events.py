@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..dates import when
 from ..kinds import label
 from ..models import Agreement, Event, Figure, Milestone, Organisation, Person, Sector
+from . import summary as sm
 from . import table as t
 from .base import Index
 
@@ -40,6 +41,7 @@ class SignedGroup:
 @dataclass(frozen=True)
 class EventView:
     record: Event
+    summary: sm.Summary  # the box at the top of its page
     parent: Event | None
     parts: list[Event]
     participants: list[Attendee]
@@ -59,15 +61,19 @@ class EventsView:
 def event(ix: Index, event_id: str) -> EventView:
     e = ix.events[event_id]
     signed = signed_here(ix, e)
+    parent = ix.events[e.part_of] if e.part_of else None
+    sectors = ix.records(Sector, e.sectors)
+    agreements = len({id(s.agreement) for s in signed})
     return EventView(
         record=e,
-        parent=ix.events[e.part_of] if e.part_of else None,
+        summary=sm.event(e, parent, agreements, sectors, e.kind == "signing-ceremony"),
+        parent=parent,
         parts=parts(ix, e),
         participants=[
             Attendee(ix.people[p.person] if p.person else ix.organisations[p.organisation or ""], p.role, p.cite)
             for p in e.participants
         ],
-        sectors=ix.records(Sector, e.sectors),
+        sectors=sectors,
         signed=signed,
         signed_groups=signed_groups(signed),
         parent_signed=len(signed_here(ix, ix.events[e.part_of])) if e.part_of else 0,

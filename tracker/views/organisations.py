@@ -13,6 +13,7 @@ from ..dates import PartialDate
 from ..kinds import label
 from ..models import Agreement, Figure, Organisation, Person, Role, Source
 from ..urls import index_src_uri, list_group_src_uri
+from . import summary as sm
 from . import table as t
 from .base import Index, Involvements, Names, Signed, names
 
@@ -55,6 +56,7 @@ class SignerCount:
 @dataclass(frozen=True)
 class OrganisationView:
     record: Organisation
+    summary: sm.Summary  # the box at the top of its page
     names: Names  # its other names (aliases), near-duplicates folded
     country: Organisation | None  # None for a state, whose country is itself
     parent: Organisation | None
@@ -110,11 +112,14 @@ def organisation(
     people: dict[str, PersonRoles] = {}
     for person, role in ix.referring(o, Person, "roles", "organisation"):
         people.setdefault(person.id, PersonRoles(person, [])).roles.append(role)
+    country = ix.organisations[o.country] if o.country and o.country != o.id else None
+    parent = ix.organisations[o.parent] if o.parent else None
     return OrganisationView(
         record=o,
+        summary=sm.organisation(o, country, parent, len(party) + _total(party_years)),
         names=names(o.name, o.aliases),
-        country=ix.organisations[o.country] if o.country and o.country != o.id else None,
-        parent=ix.organisations[o.parent] if o.parent else None,
+        country=country,
+        parent=parent,
         party=party,
         party_years=party_years,
         signed_for=signed_for,
@@ -130,6 +135,11 @@ def organisation(
         attributed=ix.named_by(o, Source, "attributes_to"),
         figures=ix.figures_about["organisations", o.id],
     )
+
+
+def _total(party_years: PartyYears | None) -> int:
+    """The agreements filed by year on the index (those not listed on the page)."""
+    return party_years.total if party_years else 0
 
 
 def _party_years(o: Organisation, table: t.Table) -> PartyYears:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..dates import PartialDate
 from ..models import Agreement, Organisation, Person, Role
+from . import summary as sm
 from . import table as t
 from .base import Index, Involvements, Names, Signed, names
 
@@ -22,6 +23,7 @@ class RoleLine:
 @dataclass(frozen=True)
 class PersonView:
     record: Person
+    summary: sm.Summary  # the box at the top of its page
     names: Names  # the spellings in the sources, near-duplicates folded
     country: Organisation | None
     roles: list[RoleLine]
@@ -43,16 +45,31 @@ def grouped_roles(ix: Index, roles: list[Role]) -> list[RoleLine]:
 
 def person(ix: Index, person_id: str) -> PersonView:
     p = ix.people[person_id]
+    country = ix.organisations[p.country] if p.country else None
+    roles = grouped_roles(ix, p.roles)
+    signed = [
+        Signed(a, s, p, ix.organisations[s.party] if s.party else None)
+        for a, s in ix.referring(p, Agreement, "signatories", "person")
+    ]
+    involved = ix.involvements(p)
     return PersonView(
         record=p,
+        summary=sm.person(
+            p,
+            country,
+            [(line.title, line.organisation) for line in roles],
+            len({id(s.agreement) for s in signed}),
+            [
+                (g.appearances[0].record.singular, len({id(x.record) for x in g.appearances}))
+                for g in involved
+                if g.appearances
+            ],
+        ),
         names=names(p.name, p.names),
-        country=ix.organisations[p.country] if p.country else None,
-        roles=grouped_roles(ix, p.roles),
-        signed=[
-            Signed(a, s, p, ix.organisations[s.party] if s.party else None)
-            for a, s in ix.referring(p, Agreement, "signatories", "person")
-        ],
-        involved=ix.involvements(p),
+        country=country,
+        roles=roles,
+        signed=signed,
+        involved=involved,
     )
 
 

@@ -9,6 +9,7 @@ from typing import Literal
 from ..dates import PartialDate, written
 from ..kinds import kind, label
 from ..models import COLLECTIONS, Organisation, Record, Source, Statement
+from . import summary as sm
 from . import table as t
 from .base import Fact, Index, MilestoneFact, StatementFact
 
@@ -65,6 +66,7 @@ class FactGroup:
 @dataclass(frozen=True)
 class SourceView:
     record: Source
+    summary: sm.Summary  # the box at the top of its page
     publisher: Organisation | None
     reprint_of: Organisation | None  # whose text the document reprints
     issuers: list[Organisation]
@@ -132,11 +134,14 @@ def source(ix: Index, source_id: str) -> SourceView:
         record = fact.fact.record
         grouped[record.collection].setdefault(id(record), RecordFacts(record, [])).facts.append(fact)
     s = ix.sources[source_id]
+    publisher = ix.organisations[s.publisher] if s.publisher else None
+    issuers = ix.records(Organisation, s.issuers)
     return SourceView(
         record=s,
-        publisher=ix.organisations[s.publisher] if s.publisher else None,
+        summary=sm.source(s, publisher, issuers, len(facts)),
+        publisher=publisher,
         reprint_of=ix.organisations[s.reprint_of] if s.reprint_of else None,
-        issuers=ix.records(Organisation, s.issuers),
+        issuers=issuers,
         attributes_to=ix.records(Organisation, s.attributes_to),
         groups=[FactGroup(kind(c).heading, list(records.values())) for c, records in grouped.items() if records],
         count=len(facts),
