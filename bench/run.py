@@ -25,7 +25,6 @@ import time
 import urllib.request
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote_plus
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / ".work"
@@ -173,29 +172,27 @@ def list_timings(site: Path, path: str = "agreements/") -> dict:
 
         page.on("response", weigh)
         page.goto(base + path, wait_until="load")
-        page.wait_for_selector(".tk-filters select", timeout=120_000)
+        page.wait_for_selector(".tk-filters__toggle", timeout=120_000)
         ready = page.evaluate("() => performance.now()")
         loaded = dict(weight)  # what the page loads before any filter is used
         rows = page.locator(".tk-list tbody tr").count()
-        select = page.locator(".tk-filters select").first
-        name = select.get_attribute("name")
-        value = select.locator("option").nth(1).get_attribute("value") or ""
+        # The first filter's first choice (each filter a panel of checkboxes, tracker.js).
         filter_ms = page.evaluate(
-            """async value => {
-              const select = document.querySelector('.tk-filters select');
-              select.value = value;
+            """async () => {
+              const box = document.querySelector('.tk-filters__panel input[type=checkbox]');
+              box.checked = true;
               const start = performance.now();
-              select.dispatchEvent(new Event('change'));
+              box.dispatchEvent(new Event('change'));
               return await (SHOWN)() - start;
             }""".replace("SHOWN", shown),
-            value,
         )
         matching = page.locator(".tk-filters__count").inner_text()
         listed = {url: kb for url, kb in weight.items() if "/api/v1/lists/" in url}
         # A shared filtered address, opened in a new tab: from navigation to its rows shown.
         fresh = browser.new_page(viewport={"width": 1280, "height": 900})
         fresh.add_init_script(first_shown)
-        fresh.goto(f"{base}{path}?{name}={quote_plus(value)}", wait_until="load")
+        query = page.evaluate("() => location.search")  # the filter as tracker.js wrote it
+        fresh.goto(f"{base}{path}{query}", wait_until="load")
         fresh.wait_for_function("() => window.__tkShown !== null", timeout=120_000)
         shared_ms = fresh.evaluate("() => window.__tkShown")
         shared_result = fresh.locator(".tk-filters__count").inner_text()
@@ -210,7 +207,7 @@ def list_timings(site: Path, path: str = "agreements/") -> dict:
             sum(n for url, n in loaded.items() if not url.endswith(("search_index.json", "sitemap.xml"))) / 1024
         ),
         "index_filterable_ms": round(ready),
-        "filter": f"{name}={value}",
+        "filter": query.lstrip("?"),
         "filter_result": matching,
         "filter_ms": round(filter_ms),
         "list_json_kb": round(sum(listed.values()) / 1024),
