@@ -66,11 +66,11 @@ class Bar:
         return self.x + self.slot / 2
 
 
-@dataclass(frozen=True)
-class Histogram:
-    bars: list[Bar]
+class Margined:
+    """A drawing ``width`` units wide between margins of MARGIN each side (the histogram, the
+    time axis): where it starts and ends, and the whole SVG's width."""
+
     width: int
-    baseline: int = BASELINE
 
     @property
     def left(self) -> int:
@@ -83,6 +83,13 @@ class Histogram:
     @property
     def view_width(self) -> int:
         return self.width + 2 * MARGIN
+
+
+@dataclass(frozen=True)
+class Histogram(Margined):
+    bars: list[Bar]
+    width: int
+    baseline: int = BASELINE
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from .base import Entry, Index, by_year
-from .home import Histogram, histogram
+from .home import MARGIN, Histogram, Margined, histogram
 from .lists import INDEX_ROWS
 from .years import Gap, YearCount, years
 
-# The axis' drawing: a margin each side, the height of a row of dots, and the room under the
-# dots for the line and the years.
-MARGIN = 20
+# The axis' drawing (between the margins of home.Margined): the height of a row of dots, and
+# the room under the dots for the line and the years.
 ROW = 13
 UNDER = 34
 
@@ -66,7 +65,7 @@ class Tick:
 
 
 @dataclass(frozen=True)
-class Axis:
+class Axis(Margined):
     dots: list[Dot]
     ticks: list[Tick]
     rows: int
@@ -75,18 +74,6 @@ class Axis:
     @property
     def height(self) -> int:
         return UNDER + (self.rows + 1) * ROW
-
-    @property
-    def view_width(self) -> int:
-        return self.width + 2 * MARGIN
-
-    @property
-    def left(self) -> int:
-        return MARGIN
-
-    @property
-    def right(self) -> int:
-        return self.width + MARGIN
 
     @property
     def baseline(self) -> int:
