@@ -155,12 +155,9 @@ def api_schema() -> dict[str, Any]:
     collection_file = {
         "type": "object",
         "additionalProperties": False,
-        "required": ["schema_version", "dataset_version", "build_date", "licence", "collection", "records"],
+        "required": [*_head_schema(), "collection", "records"],
         "properties": {
-            "schema_version": {"const": SCHEMA_VERSION},
-            "dataset_version": _VERSION_SCHEMA,
-            "build_date": _BUILD_DATE_SCHEMA,
-            "licence": _LICENCE_SCHEMA,
+            **_head_schema(),
             "collection": {"enum": list(COLLECTIONS)},
             "records": {"type": "array"},
         },
@@ -174,16 +171,23 @@ def api_schema() -> dict[str, Any]:
         "and each series' file, /api/v1/series/<id>.json ('series_file').",
         "type": "object",
         "additionalProperties": False,
-        "required": ["schema_version", "dataset_version", "build_date", "licence", "site", *COLLECTIONS],
+        "required": [*_head_schema(), "site", *COLLECTIONS],
         "properties": {
-            "schema_version": {"const": SCHEMA_VERSION},
-            "dataset_version": _VERSION_SCHEMA,
-            "build_date": _BUILD_DATE_SCHEMA,
-            "licence": _LICENCE_SCHEMA,
+            **_head_schema(),
             "site": {"type": "string", "format": "uri"},
             **{c: {"type": "array", "items": {"$ref": f"#/$defs/{c}"}} for c in COLLECTIONS},
         },
         "$defs": {**defs, "collection_file": collection_file, **series_file_schema()},
+    }
+
+
+def _head_schema() -> dict[str, Any]:
+    """The schema of what every published JSON file starts with (``_head``), in its order."""
+    return {
+        "schema_version": {"const": SCHEMA_VERSION},
+        "dataset_version": _VERSION_SCHEMA,
+        "build_date": _BUILD_DATE_SCHEMA,
+        "licence": _LICENCE_SCHEMA,
     }
 
 
@@ -231,12 +235,9 @@ def series_file_schema() -> dict[str, Any]:
         "type": "object",
         "description": "/api/v1/series/<id>.json: a series' record and its points in date order.",
         "additionalProperties": False,
-        "required": ["schema_version", "dataset_version", "build_date", "licence", "series", "points"],
+        "required": [*_head_schema(), "series", "points"],
         "properties": {
-            "schema_version": {"const": SCHEMA_VERSION},
-            "dataset_version": _VERSION_SCHEMA,
-            "build_date": _BUILD_DATE_SCHEMA,
-            "licence": _LICENCE_SCHEMA,
+            **_head_schema(),
             "series": {"$ref": "#/$defs/series"},
             "points": {"type": "array", "items": {"$ref": "#/$defs/series_point"}},
         },
