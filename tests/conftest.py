@@ -10,6 +10,7 @@ The tests are laid out by what they need, and each folder's tests carry its mark
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import socket
@@ -86,9 +87,25 @@ def built_site(out: Path, **how: Any) -> Path:
     return out
 
 
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, **how: Any) -> Path:
+    """``built_site`` once per test run, however many workers ask: pytest-xdist's workers share
+    the parent of their temporary folders, where the first to ask builds while the others wait
+    on a lock (the recipe of pytest-xdist's documentation). The tests only read these sites."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    out, done = root / name, root / f"{name}.built"
+    with (root / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            built_site(out, **how)
+            done.touch()
+    return out
+
+
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built_site(tmp_path_factory.mktemp("fixture-site"))
+    return built_once(tmp_path_factory, "fixture-site")
 
 
 @pytest.fixture
@@ -123,7 +140,7 @@ def base_url(fixture_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from the real data/ (search ranking, phone layouts at real sizes)."""
-    return built_site(tmp_path_factory.mktemp("real-site"), data=ROOT / "data")
+    return built_once(tmp_path_factory, "real-site", data=ROOT / "data")
 
 
 @pytest.fixture(scope="session")
@@ -139,7 +156,7 @@ SPLIT = {"TRACKER_INDEX_ROWS": "1"}
 
 @pytest.fixture(scope="session")
 def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built_site(tmp_path_factory.mktemp("split-site"), env=SPLIT)
+    return built_once(tmp_path_factory, "split-site", env=SPLIT)
 
 
 @pytest.fixture(scope="session")

@@ -28,7 +28,11 @@ LEFTOVERS = {
 
 def shown_text(html: str) -> list[str]:
     """The text of the page's article, one string per block, without code and preformatted
-    blocks (the citation's BibTeX is meant to show braces)."""
+    blocks (the citation's BibTeX is meant to show braces). Only the article is parsed where
+    there is one: the rest of a page (head, navigation, footer) is as large again."""
+    start, end = html.find("<article"), html.rfind("</article>")
+    if 0 <= start < end:
+        html = html[start : end + len("</article>")]
     soup = BeautifulSoup(html, "html.parser")
     article = soup.select_one("article") or soup
     for hidden in article.select("pre, code, script, style, svg title"):

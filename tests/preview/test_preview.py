@@ -21,6 +21,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE_DATA, ROOT, free_port
 
+from tracker.load import load
+from tracker.version import content_hash
+
 EPOCH = "1700000000"  # both sides stamp the same build date (sitemap.xml.gz, calendar, pages)
 
 # Clean full builds, as `mkdocs serve` without --dirty makes them (same serve URL, same
@@ -93,6 +96,21 @@ class Preview:
 
     def text(self) -> str:
         return self.log.read_text(errors="replace")
+
+    def built_data(self) -> Callable[[Path], bool]:
+        """Whether the preview's last build was of the data as it is now (its version,
+        tracker/version.py, which the preview's log names): asked after an edit that leaves
+        the data valid, it waits for every build that edit causes, however many polls of
+        MkDocs' watcher the edit's files were seen in."""
+        wanted: list[str] = []
+
+        def built(_: Path) -> bool:
+            if not wanted:
+                wanted.append(content_hash(load(self.data)))
+            versions = re.findall(r"Preview build \d+: .* \(data (\w+)\)", self.text())
+            return bool(versions) and versions[-1] == wanted[0]
+
+        return built
 
     def builds(self) -> int:
         # The plugin's own line: MkDocs logs each of its build messages only once per process.

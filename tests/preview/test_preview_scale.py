@@ -28,6 +28,9 @@ from tracker.models import COLLECTIONS  # noqa: E402
 
 SEED = int(os.environ.get("TRACKER_PREVIEW_SEED", "25"))
 SHARED = 70  # agreements signed at one event: above the old planner's guess of 64
+# Generated records besides those: 243 with this seed, 313 in all (the issue asks for 300 at
+# least), every one of the 70 sharing two parties, a sector, a source and an event.
+GENERATED = 240
 # A text field of each collection that its page shows, and others' pages may show too.
 TEXT = {
     "agreements": "name",
@@ -65,7 +68,7 @@ def signed_at(event: str, i: int) -> dict:
 def dataset(folder: Path) -> None:
     """The generated records, and the two shapes that once made the preview stale: many
     agreements signed at one event, and an event within a larger one."""
-    generate(300, folder, seed=SEED)
+    generate(GENERATED, folder, seed=SEED)
     events = folder / "events"
     big, part = read(events / "event-00001.yml"), read(events / "event-00002.yml")
     big.pop("part_of", None)
@@ -169,14 +172,12 @@ def test_random_edits_at_scale_give_the_site_a_full_build_gives(tmp_path: Path) 
                 ),
             ),
         ]
-        # Every kind of edit in every collection, shuffled into three batches applied at once
-        # (each batch is one snapshot, compared with one full build: the test's main cost).
+        # Then every kind of edit in every collection, in a random order, applied at once: the
+        # preview sees them over one or more of its polls. Each step is one snapshot, compared
+        # with one full build (the test's main cost, with the preview's first build).
         jobs = [(kind, c) for kind in ("add", "change", "rename", "delete") for c in COLLECTIONS]
         rng.shuffle(jobs)
-        size = -(-len(jobs) // 3)
-        for at in range(0, len(jobs), size):
-            batch = [lambda k=k, c=c: getattr(edits, k)(c) for k, c in jobs[at : at + size]]
-            steps.append((batch, lambda s: True))
+        steps.append(([lambda k=k, c=c: getattr(edits, k)(c) for k, c in jobs], preview.built_data()))
         for batch, shows in steps:
             done: list[str] = []
             preview.edit(lambda batch=batch, done=done: done.extend(edit() for edit in batch), shows)

@@ -241,7 +241,7 @@ class TrackerPlugin(BasePlugin[TrackerConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._preview is not None and self.config.enabled:
-            self._preview.finish(config, self._files)
+            self._preview.finish(config, self._files, self.version)
         if self.config.enabled:
             search_fields.add(config.site_dir, search_fields.of(self._generated, self._files))
         self._built = True

@@ -125,8 +125,9 @@ class Preview:
         self._search[uri] = entries[self._mark :]
         self._mark = len(entries)
 
-    def finish(self, config: MkDocsConfig, files: Files) -> None:
-        """The search index whole again, stale output deleted, and this build remembered."""
+    def finish(self, config: MkDocsConfig, files: Files, version: str) -> None:
+        """The search index whole again, stale output deleted, and this build remembered; the
+        log names the version of the data built (tracker/version.py), which the tests wait for."""
         last = None if self.full else self.last
         included = InclusionLevel.is_in_serve  # what `mkdocs serve` builds
         docs = files.documentation_pages(inclusion=included)
@@ -151,7 +152,7 @@ class Preview:
         log.info(
             f"Preview build {self._builds}: {what} {len(self._search)} of {len(docs)} pages, "
             f"wrote {sum(f.changed for f in data_files)} of {len(data_files)} data files "
-            f"in {time.monotonic() - self._started:.2f} s"
+            f"in {time.monotonic() - self._started:.2f} s (data {version})"
         )
 
 
