@@ -27,10 +27,14 @@ PREVIEW_TMPDIR := $(shell [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm)
 serve: $(VENV)/.site  ## Live preview that rebuilds when data/, templates or docs/ change
 	$(if $(PREVIEW_TMPDIR),TMPDIR=$(PREVIEW_TMPDIR)) $(BIN)/mkdocs serve --dirty --strict --dev-addr $(HOST)
 
-# -n auto: the tests spread over one worker per core (pytest-xdist); each worker builds the
-# sites its tests need. `.venv/bin/pytest tests/unit/test_x.py` runs a file in one process.
+# The tests spread over two workers per core (pytest-xdist): the browser, preview and link
+# tests spend much of their time waiting on Chromium, `mkdocs serve` and timers, and a second
+# worker per core fills that time (11 min against 13.8 on 2 cores, December 2026). The sites
+# most tests read are built once (tests/conftest.py, made_once). `.venv/bin/pytest
+# tests/unit/test_x.py` runs a file in one process.
+WORKERS ?= $(shell echo $$(( 2 * $$(nproc) )))
 test: $(VENV)/.dev chromium $(NODE)  ## Every test: unit, build, browser (with Lighthouse, from npm), preview (tests/conftest.py)
-	$(BIN)/pytest -n auto
+	$(BIN)/pytest -n $(WORKERS)
 
 test-fast: $(VENV)/.dev  ## The unit tests alone (no build, no browser): under a minute
 	$(BIN)/pytest -n auto -m unit

@@ -16,7 +16,7 @@ import shutil
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -87,20 +87,28 @@ def built_site(out: Path, **how: Any) -> Path:
     return out
 
 
-def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, **how: Any) -> Path:
-    """``built_site`` once per test run, however many workers ask: pytest-xdist's workers share
-    the parent of their temporary folders, where the first to ask builds while the others wait
-    on a lock (the recipe of pytest-xdist's documentation). The tests only read these sites."""
+def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]) -> Path:
+    """A folder ``make`` fills once per test run, however many workers ask: pytest-xdist's
+    workers share the parent of their temporary folders, where the first to ask makes it while
+    the others wait on a lock (the recipe of pytest-xdist's documentation). The tests only read
+    these folders."""
     root = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         root = root.parent
-    out, done = root / name, root / f"{name}.built"
+    out, done = root / name, root / f"{name}.made"
     with (root / f"{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not done.exists():
-            built_site(out, **how)
+            shutil.rmtree(out, ignore_errors=True)  # what a worker that failed left
+            out.mkdir()
+            make(out)
             done.touch()
     return out
+
+
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, **how: Any) -> Path:
+    """``built_site`` once per test run (made_once)."""
+    return made_once(tmp_path_factory, name, lambda out: built_site(out, **how))
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from chromium import serve
-from conftest import FIXTURE_DATA, ROOT, built_site, free_port
+from conftest import FIXTURE_DATA, ROOT, built_once, free_port, made_once
 from hostile import HOSTILE_URL, MARKUP, PAYLOADS, hostile_copy, shown
 from icalendar import Calendar
 from lxml import etree
@@ -33,12 +33,12 @@ from tracker.load import load
 
 @pytest.fixture(scope="module")
 def hostile_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return hostile_copy(FIXTURE_DATA, tmp_path_factory.mktemp("hostile") / "data")
+    return made_once(tmp_path_factory, "hostile-data", lambda out: hostile_copy(FIXTURE_DATA, out / "data")) / "data"
 
 
 @pytest.fixture(scope="module")
-def hostile_site(hostile_data: Path) -> Path:
-    return built_site(hostile_data.parent / "site", data=hostile_data)
+def hostile_site(tmp_path_factory: pytest.TempPathFactory, hostile_data: Path) -> Path:
+    return built_once(tmp_path_factory, "hostile-site", data=hostile_data)
 
 
 @pytest.fixture(scope="module")
@@ -177,8 +177,8 @@ def test_the_policy_stops_a_script_that_escaping_missed(fixture_site: Path, tmp_
 
 
 @pytest.fixture(scope="module")
-def hostile_split_url(hostile_data: Path) -> Iterator[str]:
-    out = built_site(hostile_data.parent / "split-site", data=hostile_data, env={"TRACKER_INDEX_ROWS": "1"})
+def hostile_split_url(tmp_path_factory: pytest.TempPathFactory, hostile_data: Path) -> Iterator[str]:
+    out = built_once(tmp_path_factory, "hostile-split-site", data=hostile_data, env={"TRACKER_INDEX_ROWS": "1"})
     with serve(out) as url:
         yield url
 

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from chromium import serve
-from conftest import FIXTURE_DATA, built_site
+from conftest import FIXTURE_DATA, built_once, made_once
 from filters import choose, toggle
 from playwright.sync_api import Browser, Page, expect
 
@@ -59,9 +59,8 @@ def generate(data: Path) -> None:
 
 @pytest.fixture(scope="module")
 def many(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    data = tmp_path_factory.mktemp("many-data") / "data"
-    generate(data)
-    site = built_site(tmp_path_factory.mktemp("many-site"), data=data, env={"TRACKER_INDEX_ROWS": "100"})
+    data = made_once(tmp_path_factory, "many-data", lambda out: generate(out / "data")) / "data"
+    site = built_once(tmp_path_factory, "many-site", data=data, env={"TRACKER_INDEX_ROWS": "100"})
     return data, site
 
 
