@@ -23,6 +23,14 @@ def href(record: Located, page_url: str) -> str:
     return get_relative_url(page_path(record), page_url)
 
 
+def html_link(record: Record, page_url: str) -> str:
+    """``{{ record|html_link(page.url) }}``: a link to a record's page written as HTML, the very
+    HTML Markdown makes of ``record|link``, for the long lists and tables that go through
+    Markdown unread (tracker/passthrough.py). Written here rather than as a macro: the pages
+    write tens of thousands of them, and a Jinja macro call costs several times a filter's."""
+    return f'<a href="{href(record, page_url)}">{name(record.label)}</a>'
+
+
 def plural(count: int, singular: str, many: str | None = None) -> str:
     """``{{ n|plural("milestone") }}``: "1 milestone", "2 milestones" (``many`` where not +s)."""
     return f"{count} {singular if count == 1 else (many or singular + 's')}"
@@ -163,6 +171,7 @@ FILTERS = {
     # {{ record|href(page.url) }}, {{ "years/2024/"|relative(page.url) }}: an address written
     # into HTML as MkDocs writes a Markdown link's (the long lists written as HTML).
     "href": href,
+    "html_link": html_link,
     "relative": get_relative_url,
     "src_uri": src_uri,
     # {{ 2024|year_src }}, {{ "years"|index_src }}: Markdown links' targets, never written out.
