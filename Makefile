@@ -29,7 +29,7 @@ serve: $(VENV)/.site  ## Live preview that rebuilds when data/, templates or doc
 
 # The tests spread over two workers per core (pytest-xdist): the browser, preview and link
 # tests spend much of their time waiting on Chromium, `mkdocs serve` and timers, and a second
-# worker per core fills that time (11 min against 13.8 on 2 cores, December 2026). The sites
+# worker per core fills that time (9.8 min against 13.8 on 2 cores, December 2026). The sites
 # most tests read are built once (tests/conftest.py, made_once). `.venv/bin/pytest
 # tests/unit/test_x.py` runs a file in one process.
 WORKERS ?= $(shell echo $$(( 2 * $$(nproc) )))
