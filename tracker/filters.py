@@ -12,7 +12,7 @@ from .kinds import label as _label
 from .markup import attr, text
 from .models import Record, Source
 from .urls import Located, index_src_uri, json_path, page_path, root_path, src_uri, year_path, year_src_uri
-from .views.base import LASTING, status_phrase, status_since
+from .views.base import LASTING, plural, status_phrase, status_since
 
 
 def href(record: Located, page_url: str) -> str:
@@ -29,11 +29,6 @@ def html_link(record: Record, page_url: str) -> str:
     Markdown unread (tracker/passthrough.py). Written here rather than as a macro: the pages
     write tens of thousands of them, and a Jinja macro call costs several times a filter's."""
     return f'<a href="{href(record, page_url)}">{name(record.label)}</a>'
-
-
-def plural(count: int, singular: str, many: str | None = None) -> str:
-    """``{{ n|plural("milestone") }}``: "1 milestone", "2 milestones" (``many`` where not +s)."""
-    return f"{count} {singular if count == 1 else (many or singular + 's')}"
 
 
 def number(value: float) -> str:

@@ -327,6 +327,12 @@ def count(labels: Iterable[str]) -> list[Count]:
     return [Count(k, v) for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """ "1 milestone", "2 milestones" (``many`` where not +s): the summary box's counts, and
+    templates' ``{{ n|plural("milestone") }}``."""
+    return f"{count} {singular if count == 1 else (many or singular + 's')}"
+
+
 def unique(items: Iterable[T]) -> list[T]:
     out: list[T] = []
     for item in items:

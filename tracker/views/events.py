@@ -63,7 +63,7 @@ def event(ix: Index, event_id: str) -> EventView:
     signed = signed_here(ix, e)
     parent = ix.events[e.part_of] if e.part_of else None
     sectors = ix.records(Sector, e.sectors)
-    agreements = len({id(s.agreement) for s in signed})
+    agreements = len({s.agreement.id for s in signed})
     return EventView(
         record=e,
         summary=sm.event(e, parent, agreements, sectors, e.kind == "signing-ceremony"),

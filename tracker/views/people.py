@@ -58,9 +58,9 @@ def person(ix: Index, person_id: str) -> PersonView:
             p,
             country,
             [(line.title, line.organisation) for line in roles],
-            len({id(s.agreement) for s in signed}),
+            len({s.agreement.id for s in signed}),
             [
-                (g.appearances[0].record.singular, len({id(x.record) for x in g.appearances}))
+                (g.appearances[0].record.singular, len({x.record.id for x in g.appearances}))
                 for g in involved
                 if g.appearances
             ],

@@ -19,7 +19,7 @@ from ..marks import milestone_accounts
 from ..models import Agreement, Event, Milestone, Organisation, Person, Record, Source
 from ..urls import year_path
 from . import table as t
-from .base import Signed, cited_items, status_phrase, unique
+from .base import Signed, cited_items, plural, status_phrase, unique
 
 # The steps a reader looks for first on an agreement's page, in this order, each its first
 # milestone of the kind (a joint statement is adopted, a partnership established…).
@@ -59,11 +59,7 @@ def sources_of(record: Record) -> list[str]:
 
 def count_line(record: Record) -> Line | None:
     n = len(sources_of(record))
-    return (
-        Line("Sources", (t.text(f"{n} document{'' if n == 1 else 's'}"),), searched=False, anchor="sources")
-        if n
-        else None
-    )
+    return Line("Sources", (t.text(plural(n, "document")),), searched=False, anchor="sources") if n else None
 
 
 def _dated(m: Milestone, a: Agreement, cite: bool = True) -> t.Cell:
@@ -138,10 +134,6 @@ def lines(*items: Line | None) -> Summary:
     return Summary(tuple(x for x in items if x))
 
 
-def _count(n: int, noun: str, many: str | None = None) -> str:
-    return f"{n} {noun if n == 1 else (many or noun + 's')}"
-
-
 def event(
     e: Event, parent: Event | None, agreements: int, sectors: Sequence[Record], signing_ceremony: bool
 ) -> Summary:
@@ -157,7 +149,7 @@ def event(
         Line("Part of", (t.link(parent),), searched=False) if parent else None,
         Line(
             "Agreements",
-            (t.text(_count(agreements, "agreement") + " with a milestone here"),),
+            (t.text(plural(agreements, "agreement") + " with a milestone here"),),
             anchor="agreements-at-this-event",
         )
         if agreements
@@ -179,8 +171,8 @@ def person(
 ) -> Summary:
     """``offices``: each role's title and organisation, once; ``involved``: how many records of
     each kind (its singular noun: "event") name them, beside the agreements they signed."""
-    records = [_count(signed, "agreement") + " signed"] if signed else []
-    records += [_count(n, noun) for noun, n in involved if n]
+    records = [plural(signed, "agreement") + " signed"] if signed else []
+    records += [plural(n, noun) for noun, n in involved if n]
     return lines(
         Line("Country", (t.link(country),), searched=False) if country else None,
         Line(
@@ -205,7 +197,7 @@ def organisation(
         Line("Kind", (t.text(label(o.kind, "organisation.kind")),)),
         Line("Country", (t.link(country),), searched=False) if country else None,
         Line("Part of", (t.link(parent),), searched=False) if parent else None,
-        Line("Agreements", (t.text(f"party to {_count(agreements, 'agreement')}"),), anchor="party-to")
+        Line("Agreements", (t.text(f"party to {plural(agreements, 'agreement')}"),), anchor="party-to")
         if agreements
         else None,
         count_line(o),
@@ -230,7 +222,7 @@ def source(s: Source, publisher: Organisation | None, issuers: Sequence[Organisa
         Line("Date", (date,)),
         Line("Kind", (t.text(label(s.kind, "source.kind")),)),
         Line("Original", (t.text(s.url),), href=s.url) if s.url else None,
-        Line("Cited by", (t.text(_count(facts, "fact")),), searched=False, anchor="every-fact-citing-this-source")
+        Line("Cited by", (t.text(plural(facts, "fact")),), searched=False, anchor="every-fact-citing-this-source")
         if facts
         else None,
     )
