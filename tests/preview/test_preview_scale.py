@@ -1,8 +1,9 @@
 """The live preview stays exact on data larger than the fixture: generated records where many
 share a party, a sector, a source or an event (more than any threshold a planner of "pages an
 edit may change" could guess), events within events, and every kind of edit (add, change,
-rename, delete) in every collection, applied in random batches through `mkdocs serve --dirty`.
-After each batch the site the preview serves is, byte for byte, a clean full build's.
+rename, delete) in every collection, in a random order, applied through `mkdocs serve --dirty`
+after the two edits that once made it stale. After each step the site the preview serves is,
+byte for byte, a clean full build's.
 
 The seed is fixed so that a failure can be replayed; TRACKER_PREVIEW_SEED gives another.
 """
